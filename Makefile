@@ -1,0 +1,26 @@
+# The README's quick start: `make demo` and `make test`. Both install missing Debian packages first.
+SWIFT      ?= swift
+BIN        := .build/debug/palaute
+SAMPLE     := examples/sample
+DB         := palaute.sqlite
+
+.PHONY: deps build demo test release bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	@mkdir -p out
+	$(BIN) ingest --database $(DB) $(SAMPLE)/*.csv $(SAMPLE)/*.jsonl
+
+test: deps
+	$(SWIFT) test
+
+release: deps
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build out $(DB) $(DB)-wal $(DB)-shm

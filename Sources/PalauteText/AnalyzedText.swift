@@ -1,0 +1,49 @@
+/// A token with its morphological readings and its place in the clause structure.
+public struct AnalyzedToken: Sendable, Hashable {
+    public var token: Token
+    /// Lower-cased, de-elongated, colloquial-mapped form used for lexicon look-up.
+    public var normalized: String
+    /// Every reading Voikko gave (possibly of the normalized or suggested form); the first is the chosen one.
+    public var analyses: [MorphAnalysis]
+    /// Index of the sentence the token belongs to.
+    public var sentence: Int
+    /// Index of the clause the token belongs to (clauses are numbered across the whole text).
+    public var clause: Int
+
+    public init(token: Token, normalized: String, analyses: [MorphAnalysis], sentence: Int, clause: Int) {
+        self.token = token
+        self.normalized = normalized
+        self.analyses = analyses
+        self.sentence = sentence
+        self.clause = clause
+    }
+
+    /// The chosen reading (deterministic: see `TextAnalyzer`).
+    public var best: MorphAnalysis? { analyses.first }
+
+    /// The chosen lemma, or the normalized surface form when the word is unknown.
+    public var lemma: String { best?.lemma.lowercased() ?? normalized }
+}
+
+/// The result of analysing one response text.
+public struct AnalyzedText: Sendable {
+    public var text: String
+    public var language: Language
+    public var tokens: [AnalyzedToken]
+
+    public init(text: String, language: Language, tokens: [AnalyzedToken]) {
+        self.text = text
+        self.language = language
+        self.tokens = tokens
+    }
+
+    /// Token indices grouped by clause, in order.
+    public var clauses: [[Int]] {
+        var out: [[Int]] = []
+        for (i, t) in tokens.enumerated() {
+            while out.count <= t.clause { out.append([]) }
+            out[t.clause].append(i)
+        }
+        return out.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Palaute: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "palaute",
+        abstract: "Classify Finnish patient feedback and queue detractors for follow-up.",
+        version: "0.1.0",
+        subcommands: [Analyze.self]
+    )
+}
