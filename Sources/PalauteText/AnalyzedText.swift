@@ -30,11 +30,14 @@ public struct AnalyzedText: Sendable {
     public var text: String
     public var language: Language
     public var tokens: [AnalyzedToken]
+    /// The text with personal data replaced by typed placeholders: the only form that may leave the machine.
+    public var redaction: Redaction
 
-    public init(text: String, language: Language, tokens: [AnalyzedToken]) {
+    public init(text: String, language: Language, tokens: [AnalyzedToken], redaction: Redaction) {
         self.text = text
         self.language = language
         self.tokens = tokens
+        self.redaction = redaction
     }
 
     /// Token indices grouped by clause, in order.
