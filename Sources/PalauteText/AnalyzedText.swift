@@ -9,6 +9,8 @@ public struct AnalyzedToken: Sendable, Hashable {
     public var sentence: Int
     /// Index of the clause the token belongs to (clauses are numbered across the whole text).
     public var clause: Int
+    /// For a connegative verb ("en *saanut*"): the index of the negation verb that governs it.
+    public var negatedBy: Int?
 
     public init(token: Token, normalized: String, analyses: [MorphAnalysis], sentence: Int, clause: Int) {
         self.token = token
@@ -23,6 +25,31 @@ public struct AnalyzedToken: Sendable, Hashable {
 
     /// The chosen lemma, or the normalized surface form when the word is unknown.
     public var lemma: String { best?.lemma.lowercased() ?? normalized }
+
+    /// Whether the chosen reading is a negation verb (en, et, ei, emme, ette, eivät, eikä, enkä, ettei, älä…;
+    /// "inte", "not" in Swedish and English).
+    public var isNegationVerb: Bool { best?.wordClass == .negationVerb }
+
+    /// Short marks of the chosen reading for debugging output: NEG, CONNEG, COND, IMPV, POT, case, comparison,
+    /// clitics, person.
+    public var marks: [String] {
+        guard let b = best else { return [] }
+        var m: [String] = []
+        if b.wordClass == .negationVerb { m.append("NEG") }
+        if b.connegative { m.append("CONNEG") }
+        switch b.mood {
+        case .conditional: m.append("COND")
+        case .imperative: m.append("IMPV")
+        case .potential: m.append("POT")
+        default: break
+        }
+        if let c = b.grammaticalCase, c != .nominative { m.append(c.rawValue.uppercased()) }
+        if let c = b.comparison, c != .positive { m.append(c.rawValue.uppercased()) }
+        for c in b.clitics { m.append("-" + c) }
+        if let p = b.person { m.append("P\(p)" + (b.plural ? "PL" : "SG")) }
+        if b.isProperName { m.append("NAME") }
+        return m
+    }
 }
 
 /// The result of analysing one response text.

@@ -40,6 +40,23 @@ public struct MorphAnalysis: Sendable, Hashable {
     public var clitics: [String]
     /// Voikko's PARTICIPLE value, when the word is a participle.
     public var participle: String?
+    /// Whether the form can stand after a negation verb (Voikko NEGATIVE "true"/"both", or a past active
+    /// participle: "en *saanut*"). `connegative` is set from this plus context by `TextAnalyzer`.
+    public var canBeConnegative: Bool = false
+    /// The verb a participle comes from ("saanut" → "saada"), read from Voikko's FSTOUTPUT.
+    public var verbLemma: String?
+    /// Voikko's TENSE value ("present_simple", "past_imperfective") for finite verbs.
+    public var tense: String?
+    /// Voikko's raw CLASS value ("lyhenne" for abbreviations, "nimisana_laatusana", …), for debugging output.
+    public var voikkoClass: String?
+
+    /// First names, surnames, place names and other proper names.
+    public var isProperName: Bool {
+        switch wordClass {
+        case .firstName, .lastName, .placeName, .properName: true
+        default: false
+        }
+    }
 
     public init(
         lemma: String, wordClass: WordClass, parts: [String] = [], grammaticalCase: GrammaticalCase? = nil,

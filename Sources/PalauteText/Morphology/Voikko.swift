@@ -137,6 +137,9 @@ extension MorphAnalysis {
         let comparison: Comparison? = a["COMPARISON"].flatMap { Comparison(rawValue: $0) }
         var clitics: [String] = []
         if let focus = a["FOCUS"] { clitics.append(focus) }
+        // Voikko folds -han/-hän into the ending ("[Ny]ihan" in FSTOUTPUT) without a FOCUS attribute.
+        let fst = a["FSTOUTPUT"] ?? ""
+        if a["FOCUS"] == nil, Self.endsWithHanClitic(fst) { clitics.append("han") }
         if a["KYSYMYSLIITE"] == "true" { clitics.append("ko") }
         self.init(
             lemma: a["BASEFORM"] ?? "",
@@ -151,6 +154,30 @@ extension MorphAnalysis {
             clitics: clitics,
             participle: a["PARTICIPLE"]
         )
+        canBeConnegative = a["NEGATIVE"] == "true" || a["NEGATIVE"] == "both" || a["PARTICIPLE"] == "past_active"
+        if a["PARTICIPLE"] != nil { verbLemma = Self.fstLemma(fst, tag: "[Lt]") }
+        tense = a["TENSE"]
+        voikkoClass = a["CLASS"]
+    }
+
+    /// The lemma after a class tag in FSTOUTPUT: "[Lt][Xp]saada[X]saa…" → "saada".
+    static func fstLemma(_ fst: String, tag: String) -> String? {
+        guard let t = fst.range(of: tag + "[Xp]") else { return nil }
+        let rest = fst[t.upperBound...]
+        guard let end = rest.range(of: "[X]") else { return nil }
+        return String(rest[..<end.lowerBound])
+    }
+
+    /// Whether the last morpheme text in FSTOUTPUT ends in a -han/-hän clitic ("…[Ny]ihan[Ef]", "…[Tt]…nhan[Ef]").
+    static func endsWithHanClitic(_ fst: String) -> Bool {
+        var s = Substring(fst)
+        while s.hasSuffix("]"), let open = s.lastIndex(of: "[") { s = s[..<open] }
+        guard let close = s.lastIndex(of: "]") else { return false }
+        let tail = s[s.index(after: close)...]
+        guard tail.hasSuffix("han") || tail.hasSuffix("hän") else { return false }
+        // "[X]ihan": the letters are the stem itself (the adverb "ihan"), not an ending.
+        let before = s[..<s.index(after: close)]
+        return !before.hasSuffix("[X]")
     }
 
     /// "+ajan(aika)+vara(varata)+us(+us)+järjestelmä(järjestelmä)" → ["aika", "varata", "us", "järjestelmä"].

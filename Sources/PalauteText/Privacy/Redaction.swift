@@ -41,3 +41,29 @@ public struct Redaction: Sendable, Hashable {
         self.warnings = warnings
     }
 }
+
+extension Redaction {
+    /// Maps an offset in the original text to the redacted text; an offset inside a redacted span maps to the
+    /// start of its placeholder.
+    public func redactedOffset(forOriginal offset: Int) -> Int {
+        var shift = 0
+        for span in spans {
+            if offset < span.original.lowerBound { break }
+            if offset < span.original.upperBound { return span.redacted.lowerBound }
+            shift = span.redacted.upperBound - span.original.upperBound
+        }
+        return offset + shift
+    }
+
+    /// Maps an offset in the redacted text back to the original; an offset inside a placeholder maps to the start
+    /// of the span it replaced.
+    public func originalOffset(forRedacted offset: Int) -> Int {
+        var shift = 0
+        for span in spans {
+            if offset < span.redacted.lowerBound { break }
+            if offset < span.redacted.upperBound { return span.original.lowerBound }
+            shift = span.original.upperBound - span.redacted.upperBound
+        }
+        return offset + shift
+    }
+}

@@ -1,0 +1,249 @@
+/// How SMS-style Finnish becomes a form Voikko and the lexicons know: case folding, elongation, the colloquial
+/// table, spoken endings, missing diacritics and, last, Voikko's spelling suggestions.
+///
+/// Holds a Voikko handle and caches by surface form, so it is per worker like `Voikko` (not `Sendable`).
+public final class Normalizer {
+    /// What a surface form resolved to.
+    public struct Resolution: Sendable, Hashable {
+        /// The form the lexicons are looked up by.
+        public var normalized: String
+        /// Voikko's readings of the recognised form (empty when nothing was recognised).
+        public var analyses: [MorphAnalysis]
+        /// How the form was found.
+        public var source: Source
+    }
+
+    /// Which step recognised the word; `palaute analyze` shows it.
+    public enum Source: String, Sendable, Hashable {
+        case surface, colloquial, elongation, spoken, hyphen, diacritics, suggestion, unknown
+    }
+
+    public let voikko: Voikko
+    public let colloquial: ColloquialTable
+    /// Voikko suggestions cost milliseconds each: at most this many suggestion calls over the normalizer's life.
+    public var suggestionBudget: Int
+    public private(set) var suggestionsUsed = 0
+    private var cache: [String: Resolution] = [:]
+
+    public init(voikko: Voikko, colloquial: ColloquialTable, suggestionBudget: Int = 2_000) {
+        self.voikko = voikko
+        self.colloquial = colloquial
+        self.suggestionBudget = suggestionBudget
+    }
+
+    /// Resolves a word token's surface form (cached by exact surface).
+    public func resolve(_ surface: String) -> Resolution {
+        if let hit = cache[surface] { return hit }
+        let r = compute(surface)
+        cache[surface] = r
+        return r
+    }
+
+    private func compute(_ surface: String) -> Resolution {
+        let lower = surface.lowercased()
+        if let std = colloquial.standard(for: lower) {
+            return Resolution(normalized: std, analyses: voikko.analyze(std), source: .colloquial)
+        }
+        let direct = voikko.analyze(surface)
+        if !direct.isEmpty { return Resolution(normalized: lower, analyses: direct, source: .surface) }
+        if lower != surface {
+            let a = voikko.analyze(lower)
+            if !a.isEmpty { return Resolution(normalized: lower, analyses: a, source: .surface) }
+        }
+        // "kiitoooos", "superiii": runs of three or more letters squeezed to two, then to one.
+        var base = lower
+        if let variants = Self.squeezeVariants(lower) {
+            for v in variants {
+                if let std = colloquial.standard(for: v) {
+                    return Resolution(normalized: std, analyses: voikko.analyze(std), source: .colloquial)
+                }
+                let a = voikko.analyze(v)
+                if !a.isEmpty { return Resolution(normalized: v, analyses: a, source: .elongation) }
+            }
+            base = variants.last ?? lower
+        }
+        // "ajanvaraus-järjestelmä": join, or read the head and keep the parts.
+        if base.contains("-") {
+            if let r = resolveHyphenated(base) { return r }
+        }
+        // "HUS:n", "EU:ssa": the abbreviation before the colon.
+        if let colon = base.firstIndex(of: ":") {
+            let stem = String(base[..<colon])
+            let a = voikko.analyze(stem)
+            return Resolution(normalized: stem, analyses: a, source: a.isEmpty ? .unknown : .surface)
+        }
+        for v in Self.spokenVariants(base) {
+            let a = voikko.analyze(v)
+            if !a.isEmpty { return Resolution(normalized: v, analyses: a, source: .spoken) }
+        }
+        for v in Self.diacriticVariants(base) {
+            let a = voikko.analyze(v)
+            if !a.isEmpty { return Resolution(normalized: v, analyses: a, source: .diacritics) }
+        }
+        if let s = suggestion(for: base) {
+            return Resolution(normalized: s, analyses: voikko.analyze(s), source: .suggestion)
+        }
+        return Resolution(normalized: base, analyses: [], source: .unknown)
+    }
+
+    private func resolveHyphenated(_ w: String) -> Resolution? {
+        let joined = w.replacingOccurrences(of: "-", with: "")
+        let a = voikko.analyze(joined)
+        if !a.isEmpty { return Resolution(normalized: w, analyses: a, source: .hyphen) }
+        let pieces = w.split(separator: "-").map(String.init)
+        guard pieces.count >= 2, let head = pieces.last, !head.isEmpty else { return nil }
+        let headReadings = voikko.analyze(head)
+        guard !headReadings.isEmpty else { return nil }
+        let prefix = pieces.dropLast().joined(separator: "-")
+        let modifierParts = pieces.dropLast().flatMap { p -> [String] in
+            let r = voikko.analyze(p).first
+            return r.map { $0.parts.isEmpty ? [$0.lemma.lowercased()] : $0.parts } ?? [p]
+        }
+        let readings = headReadings.map { h -> MorphAnalysis in
+            var m = h
+            m.lemma = prefix + "-" + h.lemma.lowercased()
+            m.parts = modifierParts + (h.parts.isEmpty ? [h.lemma.lowercased()] : h.parts)
+            return m
+        }
+        return Resolution(normalized: w, analyses: readings, source: .hyphen)
+    }
+
+    private func suggestion(for w: String) -> String? {
+        let n = w.unicodeScalars.count
+        guard n >= 4, n <= 30, suggestionsUsed < suggestionBudget,
+              w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) }) else { return nil }
+        suggestionsUsed += 1
+        // Short words: one substituted letter only ("hyvö" → "hyvä"); an added or dropped letter turns short
+        // loanwords into other words ("mail" → "maila"). Longer words: up to two edits.
+        let short = n <= 6
+        let limit = short ? 1 : 2
+        for s in voikko.suggest(w).prefix(3) {
+            let l = s.lowercased()
+            guard !l.contains(" "), !short || l.unicodeScalars.count == n else { continue }
+            if Self.editDistance(l, w, limit: limit) <= limit { return l }
+        }
+        return nil
+    }
+
+    // MARK: - Variant generation (pure functions, tested directly)
+
+    /// Letters repeated three or more times, squeezed to two and then to one; nil when there are none.
+    static func squeezeVariants(_ w: String) -> [String]? {
+        let s = Array(w.unicodeScalars)
+        var runs: [(Int, Int)] = []
+        var i = 0
+        while i < s.count {
+            var j = i + 1
+            while j < s.count, s[j] == s[i] { j += 1 }
+            if j - i >= 3, Tokenizer.isLetter(s[i]) { runs.append((i, j)) }
+            i = j
+        }
+        guard !runs.isEmpty else { return nil }
+        func build(_ keep: Int) -> String {
+            var out = String.UnicodeScalarView()
+            var k = 0
+            var r = 0
+            while k < s.count {
+                if r < runs.count, k == runs[r].0 {
+                    for _ in 0..<keep { out.append(s[k]) }
+                    k = runs[r].1
+                    r += 1
+                } else {
+                    out.append(s[k])
+                    k += 1
+                }
+            }
+            return String(out)
+        }
+        return [build(2), build(1)]
+    }
+
+    /// Spoken endings and dialect doubling: "ollu" → "ollut", "mennää" → "mennään", "kauhee" → "kauhea",
+    /// "huonoo" → "huonoa", "hyvvee" → "hyvää".
+    static func spokenVariants(_ w: String) -> [String] {
+        var out: [String] = []
+        let s = Array(w.unicodeScalars)
+        guard s.count >= 3 else { return out }
+        let last = s[s.count - 1].value, prev = s[s.count - 2].value
+        func add(_ x: String) { if x != w, !out.contains(x) { out.append(x) } }
+        // Dropped final -t of past participles: "ollu", "päässy", "tarvinnu".
+        if last == 0x75 || last == 0x79 { add(w + "t") }
+        // Dropped final -n: "mennää", "mitää", "tehtii".
+        if last == prev, "aäi".unicodeScalars.contains(where: { $0.value == last }) { add(w + "n") }
+        // Long vowels for -ea/-eä/-oa/-ua/-yä: "kauhee", "huonoo", "nopeet".
+        var core = w
+        var tail = ""
+        if last == 0x74, prev == 0x65 || prev == 0x6F { core = String(w.dropLast()); tail = "t" }
+        let cs = Array(core.unicodeScalars)
+        if cs.count >= 3, cs[cs.count - 1] == cs[cs.count - 2] {
+            let stem = String(String.UnicodeScalarView(cs.dropLast(2)))
+            switch cs[cs.count - 1] {
+            case "e":
+                for r in ["ea", "eä", "ää", "aa"] { add(stem + r + tail) }
+            case "o": add(stem + "oa" + tail)
+            case "u": add(stem + "ua" + tail)
+            case "y": add(stem + "yä" + tail)
+            case "i": add(stem + "ia" + tail); add(stem + "iä" + tail)
+            default: break
+            }
+        }
+        // Dialect doubled consonants ("hyvvee", "mennöö"): undouble each pair, then apply the vowel rules.
+        var i = 1
+        while i < s.count - 1 {
+            if s[i] == s[i - 1], !"aeiouyäö".unicodeScalars.contains(s[i]), Tokenizer.isLetter(s[i]) {
+                var t = s
+                t.remove(at: i)
+                let single = String(String.UnicodeScalarView(t))
+                add(single)
+                for v in spokenVariants(single) where !single.isEmpty { add(v) }
+                break
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Missing diacritics: "laakari" → "lääkäri", "hyva" → "hyvä". All front vowels first (vowel harmony makes
+    /// it the likely reading), then every mix when there are at most five a/o letters.
+    static func diacriticVariants(_ w: String) -> [String] {
+        let s = Array(w.unicodeScalars)
+        let positions = s.indices.filter { s[$0] == "a" || s[$0] == "o" }
+        guard !positions.isEmpty else { return [] }
+        func swap(_ mask: Int) -> String {
+            var t = s
+            for (bit, p) in positions.enumerated() where mask & (1 << bit) != 0 {
+                t[p] = t[p] == "a" ? "ä" : "ö"
+            }
+            return String(String.UnicodeScalarView(t))
+        }
+        let all = (1 << positions.count) - 1
+        var out = [swap(all)]
+        if positions.count <= 5 {
+            // Fewer changes first: the closest word to what was typed.
+            let masks = (1..<all).sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
+            out += masks.map(swap)
+        }
+        return out
+    }
+
+    /// Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var row = Array(0...y.count)
+        for i in 1...x.count {
+            var prev = row[0]
+            row[0] = i
+            var best = row[0]
+            for j in 1...y.count {
+                let cur = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (x[i - 1] == y[j - 1] ? 0 : 1))
+                prev = cur
+                best = min(best, row[j])
+            }
+            if best > limit { return limit + 1 }
+        }
+        return row[y.count]
+    }
+}

@@ -1,0 +1,74 @@
+import Dispatch
+import Foundation
+import PalauteText
+
+/// `palaute analyze --bench FILE.jsonl --workers N`: analysis speed alone (no classification, no database).
+///
+/// Each worker builds its own `TextAnalyzer`, analyses its share once with empty caches (cold) and once more
+/// with the caches it built (warm). Texts are read before the clock starts.
+struct TextBenchmark {
+    var file: String
+    var workers: Int
+    var lexicons: URL?
+
+    struct PassFigures: Sendable {
+        var tokens = 0
+        var seconds = 0.0
+    }
+
+    func run() throws {
+        let texts = try Self.readTexts(file)
+        let shares = ParallelAnalysis.split(texts.count, into: workers)
+        let lexicons = self.lexicons
+        let box = ResultBox<[PassFigures]>(count: shares.count, empty: [])
+        let start = DispatchTime.now().uptimeNanoseconds
+        let setup = ResultBox<Double>(count: shares.count, empty: 0)
+        DispatchQueue.concurrentPerform(iterations: shares.count) { w in
+            do {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                let analyzer = try TextAnalyzer(lexicons: lexicons)
+                setup.set(w, .success(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9))
+                var passes: [PassFigures] = []
+                for _ in 0..<2 {
+                    var figures = PassFigures()
+                    let p0 = DispatchTime.now().uptimeNanoseconds
+                    for k in shares[w] { figures.tokens += analyzer.analyze(texts[k]).tokens.count }
+                    figures.seconds = Double(DispatchTime.now().uptimeNanoseconds - p0) / 1e9
+                    passes.append(figures)
+                }
+                box.set(w, .success(passes))
+            } catch {
+                box.set(w, .failure(error))
+            }
+        }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let perWorker = try box.values()
+        let setupSeconds = try setup.values().max() ?? 0
+        print("file: \(file)  responses: \(texts.count)  workers: \(shares.count)")
+        print(String(format: "setup (Voikko + lexicons, per worker): %.3f s", setupSeconds))
+        for (pass, name) in ["cold", "warm"].enumerated() {
+            // Workers run side by side: the pass takes as long as its slowest worker.
+            let seconds = perWorker.map { $0[pass].seconds }.max() ?? 0
+            let tokens = perWorker.reduce(0) { $0 + $1[pass].tokens }
+            print(String(
+                format: "%@ cache: %.3f s  %.0f responses/s  %.0f tokens/s", name, seconds,
+                Double(texts.count) / seconds, Double(tokens) / seconds))
+        }
+        print(String(format: "wall (both passes): %.3f s", wall))
+    }
+
+    static func readTexts(_ path: String) throws -> [String] {
+        try readRecords(path).map(\.text)
+    }
+
+    /// (id, text) of every line of a JSONL survey export.
+    static func readRecords(_ path: String) throws -> [(id: String, text: String)] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var records: [(id: String, text: String)] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            records.append((object?["id"] as? String ?? "", object?["text"] as? String ?? ""))
+        }
+        return records
+    }
+}
