@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import PalauteIngest
+
+/// Lands survey exports in the store: one file, one transaction, so a crash mid-file leaves nothing half-written.
+///
+/// Rows are upserted by (source, external id): the same content changes nothing, changed content updates the
+/// response and marks it for re-classification, a new id inserts. Within one file, a second row with an id already
+/// seen is rejected as a duplicate (the first wins), because an export that repeats an id is broken and picking
+/// one silently would hide it. A file whose SHA-256 was already ingested for the source is skipped.
+public struct IngestService {
+    public let database: PalauteDatabase
+    /// Recorded in the audit log.
+    public var actor: String
+
+    /// Test hook: throw after this many rows of a file were written, to prove the transaction rolls back.
+    var failAfterRows: Int?
+
+    public init(database: PalauteDatabase, actor: String = "palaute ingest") {
+        self.database = database
+        self.actor = actor
+    }
+
+    /// Ingests one file. Rejected rows are passed to `onReject` as they are found (and stored in `rejected_row`).
+    ///
+    /// - Parameters:
+    ///   - source: the source label of the responses; default `IngestService.defaultSource(for:)`.
+    ///   - force: read the file even when the same bytes were ingested before (e.g. with another `--map`).
+    ///   - name: how the file is named in rejects and the summary; default the path as given.
+    /// - Throws: `ExportError` when the file cannot be read at all (nothing lands), a GRDB error on database failure.
+    public func ingest(
+        _ url: URL, source: String? = nil, mapping: HeaderMapping = .default, force: Bool = false,
+        name: String? = nil, onReject: (RejectedRow) -> Void = { _ in }
+    ) throws -> IngestSummary {
+        let clock = ContinuousClock.now
+        let display = name ?? url.relativePath
+        let source = source ?? Self.defaultSource(for: url)
+        let checksum = try Self.checksum(of: url, name: display)
+        var summary = IngestSummary(file: display, source: source, outcome: .ingested(batchID: 0), checksum: checksum)
+
+        if !force, let previous = try database.pool.read({ db in
+            try Int64.fetchOne(
+                db, sql: "SELECT id FROM ingest_batch WHERE checksum = ? AND source = ? ORDER BY id LIMIT 1",
+                arguments: [checksum, source])
+        }) {
+            summary.outcome = .alreadyIngested(batchID: previous)
+            return summary
+        }
+
+        let reader = try ExportReader(url: url, mapping: mapping, name: display)
+        summary.format = reader.format.name
+        summary.encoding = reader.encoding.rawValue
+        let failAfterRows = self.failAfterRows
+        let actor = self.actor
+
+        try database.pool.write { db in
+            let now = Date()
+            var batch = IngestBatchRecord(
+                source: source, fileName: url.lastPathComponent, filePath: url.standardizedFileURL.path,
+                checksum: checksum, format: reader.format.name, encoding: reader.encoding.rawValue, startedAt: now)
+            try batch.insert(db)
+            let batchID = batch.id!
+            let nowValue = now.databaseValue
+
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS ingest_seen (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
+                DELETE FROM temp.ingest_seen;
+                """)
+            let markSeen = try db.cachedStatement(
+                sql: "INSERT INTO temp.ingest_seen (external_id, line) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            let firstSeen = try db.cachedStatement(sql: "SELECT line FROM temp.ingest_seen WHERE external_id = ?")
+            let lookup = try db.cachedStatement(
+                sql: "SELECT id, content_hash FROM response WHERE source = ? AND external_id = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO response (source, external_id, channel, unit, service, visited_on, received_at, score, text,
+                                      content_hash, ingest_batch_id, needs_classification, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                """)
+            let update = try db.cachedStatement(sql: """
+                UPDATE response SET channel = ?, unit = ?, service = ?, visited_on = ?, score = ?, text = ?,
+                    content_hash = ?, ingest_batch_id = ?, needs_classification = 1, updated_at = ?
+                WHERE id = ?
+                """)
+            let reject = try db.cachedStatement(
+                sql: "INSERT INTO rejected_row (ingest_batch_id, line, field, reason) VALUES (?, ?, ?, ?)")
+
+            func record(_ r: RejectedRow) throws {
+                summary.rejected += 1
+                try reject.execute(arguments: [batchID, r.line, r.field, r.reason])
+                onReject(r)
+            }
+
+            while let row = try reader.next() {
+                summary.rowsRead += 1
+                switch row {
+                case .rejected(let r):
+                    try record(r)
+                case .record(let r):
+                    try markSeen.execute(arguments: [r.externalID, r.line])
+                    if db.changesCount == 0 {
+                        let first = try Int.fetchOne(firstSeen, arguments: [r.externalID]) ?? 0
+                        try record(RejectedRow(
+                            file: display, line: r.line, field: "id",
+                            reason: "duplicate id '\(r.externalID)' (first on line \(first))"))
+                        break
+                    }
+                    let hash = r.contentHash
+                    if let existing = try Row.fetchOne(lookup, arguments: [source, r.externalID]) {
+                        let oldHash: String = existing[1]
+                        if oldHash == hash {
+                            summary.unchanged += 1
+                        } else {
+                            let id: Int64 = existing[0]
+                            try update.execute(arguments: [
+                                r.channel, r.unit, r.service, r.visitedOn, r.score, r.text, hash, batchID, nowValue, id,
+                            ])
+                            summary.updated += 1
+                        }
+                    } else {
+                        try insert.execute(arguments: [
+                            source, r.externalID, r.channel, r.unit, r.service, r.visitedOn, nowValue, r.score, r.text,
+                            hash, batchID, nowValue,
+                        ])
+                        summary.inserted += 1
+                    }
+                }
+                if let failAfterRows, summary.rowsRead >= failAfterRows {
+                    throw SimulatedFailure(afterRows: failAfterRows)
+                }
+            }
+
+            batch.finishedAt = Date()
+            batch.rowsRead = summary.rowsRead
+            batch.rowsInserted = summary.inserted
+            batch.rowsUpdated = summary.updated
+            batch.rowsUnchanged = summary.unchanged
+            batch.rowsRejected = summary.rejected
+            try batch.update(db)
+            var audit = AuditEntryRecord(
+                actor: actor, action: "ingest", entity: "ingest_batch", entityID: String(batchID),
+                details: [
+                    "file": url.lastPathComponent, "source": source, "checksum": checksum,
+                    "read": String(summary.rowsRead), "inserted": String(summary.inserted),
+                    "updated": String(summary.updated), "unchanged": String(summary.unchanged),
+                    "rejected": String(summary.rejected),
+                ], at: now)
+            try audit.insert(db)
+            try db.execute(sql: "DELETE FROM temp.ingest_seen")
+            summary.outcome = .ingested(batchID: batchID)
+        }
+        let elapsed = ContinuousClock.now - clock
+        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return summary
+    }
+
+    /// The source label for a file when none is given: the file name without extension and without a trailing
+    /// date or sequence number, so `kysely_2026-03-02.csv` and `kysely_2026-03-03.csv` are one source.
+    public static func defaultSource(for url: URL) -> String {
+        let stem = url.deletingPathExtension().lastPathComponent
+        var s = Substring(stem)
+        while let last = s.last, last.isNumber || "-_. ".contains(last) { s.removeLast() }
+        return s.isEmpty ? stem : String(s)
+    }
+
+    /// SHA-256 (hex) of a file's bytes, read in chunks.
+    public static func checksum(of url: URL, name: String? = nil) throws(ExportError) -> String {
+        let display = name ?? url.relativePath
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+                throw ExportError(file: display, problem: .isDirectory)
+            }
+            throw ExportError(file: display, problem: .cannotOpen(
+                FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file"))
+        }
+        defer { try? handle.close() }
+        var digest = SHA256()
+        while true {
+            let data: Data
+            do { data = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw ExportError(file: display, problem: .readFailed(error.localizedDescription))
+            }
+            if data.isEmpty { break }
+            data.withUnsafeBytes { digest.update($0) }
+        }
+        return digest.hexDigest()
+    }
+}
+
+/// The failure `IngestService.failAfterRows` injects.
+struct SimulatedFailure: Error {
+    var afterRows: Int
+}
