@@ -31,6 +31,10 @@ struct ClauseReading: Sendable {
     var contactVerb = false
     var weight: Double = 1
     var lukewarm = false
+    /// The clause or contrast word that opened the clause ("että", "mutta"), if a word did.
+    var opener: ModifierKind?
+    /// Tokens read as part of an idiom that names its own topic: they name no other topic.
+    var idiomTokens = Set<Int>()
 
     var polarity: Double { hits.reduce(0) { $0 + $1.weight } * weight }
 }
@@ -40,6 +44,7 @@ extension Classifier {
     func readClause(_ idxs: [Int], index: Int, text: PreparedText, lex: Lexicon, trace: inout Trace) -> ClauseReading {
         let toks = text.tokens
         var reading = ClauseReading(index: index, sentence: toks[idxs[0]].sentence, tokens: idxs)
+        reading.opener = idxs.lazy.map { toks[$0] }.first(where: \.isWord)?.opener
         let words = idxs.filter { toks[$0].isWord && !toks[$0].isName }
         var consumed = Set<Int>()
 
@@ -47,8 +52,19 @@ extension Classifier {
         for idiom in lex.idioms {
             if let m = matchSequence(idiom.phrase, in: words, tokens: toks), consumed.isDisjoint(with: m) {
                 consumed.formUnion(m)
-                reading.hits.append(PolarityHit(weight: idiom.weight, token: m[0], rule: "idiom", source: idiom.source, topic: idiom.topic))
-                trace.add(m.map { toks[$0].text }.joined(separator: " "), "idiom", String(format: "%+.1f", idiom.weight) + (idiom.topic.map { " → \($0.rawValue)" } ?? ""), source: idiom.source, clause: index)
+                if idiom.topic != nil { reading.idiomTokens.formUnion(m) }
+                // "minua ei otettu vakavasti": a negation before an idiom that has none of its own flips it.
+                var w = idiom.weight
+                var rule = "idiom"
+                let startsNegated = idiom.phrase.elements[0].matches(TokenForms(lemmas: ["ei"], surface: "ei"))
+                if !startsNegated, words.contains(where: { $0 < m[0] && !consumed.contains($0) && toks[$0].isNegationVerb }) {
+                    w = -w * 0.9
+                    rule = "idiom+negation"
+                }
+                if w != 0 {
+                    reading.hits.append(PolarityHit(weight: w, token: m[0], rule: rule, source: idiom.source, topic: idiom.topic))
+                }
+                trace.add(m.map { toks[$0].text }.joined(separator: " "), rule, String(format: "%+.1f", w) + (idiom.topic.map { " → \($0.rawValue)" } ?? ""), source: idiom.source, clause: index)
             }
         }
 
@@ -67,7 +83,9 @@ extension Classifier {
             if consumed.contains(i) { continue }
             let next = pos + 1 < words.count ? toks[words[pos + 1]] : nil
             let nextIsQuality = next.map { $0.isAdjectiveOrAdverb || !lex.sentimentEntries($0.forms).isEmpty } ?? false
-            if tok.isNegationVerb || mods.contains(where: { $0.kind == .negator }) {
+            let opensClause = mods.contains { $0.kind == .clause || $0.kind == .contrast }
+            let entries = lex.sentimentEntries(tok.forms)
+            if (tok.isNegationVerb && !opensClause) || mods.contains(where: { $0.kind == .negator }) {
                 negated = true
                 trace.add(tok.text, "negation", "flips what follows in the clause", source: mods.first { $0.kind == .negator }?.source, clause: index)
                 continue
@@ -77,8 +95,9 @@ extension Classifier {
                 continue
             }
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
-                let isTopicWord = !lex.topicEntries(tok.forms).isEmpty
-                if !isTopicWord || nextIsQuality {
+                // A word that is also a topic or sentiment word is a degree word only before a quality.
+                let isContentWord = !lex.topicEntries(tok.forms).isEmpty || !entries.isEmpty
+                if !isContentWord || nextIsQuality {
                     pending = (m.value, pos, m.source)
                     degreeWords.insert(i)
                     trace.add(tok.text, m.kind.rawValue, "×\(m.value)", source: m.source, clause: index)
@@ -87,6 +106,7 @@ extension Classifier {
             }
             if let m = mods.first(where: { $0.kind == .excess }), nextIsQuality {
                 excess = true
+                reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "excess", source: m.source))
                 degreeWords.insert(i)
                 trace.add(tok.text, "excess", "makes the next word a complaint", source: m.source, clause: index)
                 continue
@@ -97,7 +117,6 @@ extension Classifier {
                 continue
             }
             let abessive = tok.hasCase(.abessive)
-            let entries = lex.sentimentEntries(tok.forms)
             let entry: SentimentEntry?
             if negated || abessive {
                 entry = entries.first { $0.condition == .negated } ?? entries.first { $0.condition == .always }
@@ -134,7 +153,8 @@ extension Classifier {
                 pending = nil
             }
             if excess {
-                w = -max(abs(w), 1.0)
+                // "liian kallis" adds to the complaint; "liian nopeasti" turns praise into one.
+                w = w > 0 ? -w * 0.5 : w
                 excess = false
                 rule += "+excess"
             }
@@ -151,14 +171,14 @@ extension Classifier {
         // Emoji and emoticons: the longest run of symbol tokens the lexicon knows.
         readSymbols(idxs, reading: &reading, text: text, lex: lex, trace: &trace)
         if reading.lukewarm {
-            reading.hits.removeAll { $0.symbol && abs($0.weight) <= 1.0 }
+            reading.hits.removeAll { $0.symbol && abs($0.weight) <= 1.5 }
         }
 
         // Mood: past conditional, suggestion, rhetorical question.
         readMood(words, reading: &reading, text: text, lex: lex, trace: &trace)
 
         // Topics.
-        reading.topics = topicMentions(words, degreeWords: degreeWords, text: text, lex: lex, clause: index, trace: &trace)
+        reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), text: text, lex: lex, clause: index, trace: &trace)
         return reading
     }
 
@@ -199,6 +219,7 @@ extension Classifier {
             cues.first { $0.kind == kind && $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(t.forms) }
         }
         reading.contactVerb = words.contains { cueMatches(.contactVerb, toks[$0]) != nil }
+            || cues.contains { $0.kind == .contact && matchSequence($0.phrase, in: words, tokens: toks) != nil }
         var pastConditional = false
         for (pos, i) in words.enumerated() {
             let t = toks[i]
@@ -247,31 +268,47 @@ extension Classifier {
     func topicMentions(_ words: [Int], degreeWords: Set<Int>, text: PreparedText, lex: Lexicon, clause: Int, trace: inout Trace) -> [TopicMention] {
         let toks = text.tokens
         var found: [TopicMention] = []
-        var hasPerson = false
         var personAdj: [TopicMention] = []
+        let sentence = toks[words.first ?? 0].sentence
+        let personInSentence = toks.contains { t in
+            t.sentence == sentence && t.isWord && lex.topicEntries(t.forms).contains { $0.kind == .person }
+        }
         for i in words where !degreeWords.contains(i) {
             let t = toks[i]
             for e in lex.topicEntries(t.forms) {
                 if excluded(e.topic, tokenIndex: i, text: text, lex: lex) { continue }
-                let m = TopicMention(topic: e.topic, priority: e.priority, token: i, rule: "topic-\(e.kind.rawValue)", source: e.source)
+                var m = TopicMention(topic: e.topic, priority: e.priority, token: i, rule: "topic-\(e.kind.rawValue)", source: e.source)
                 switch e.kind {
-                case .person:
-                    hasPerson = true
-                    found.append(m)
                 case .personadj: personAdj.append(m)
-                default: found.append(m)
+                default:
+                    if m.priority == 1, let by = ownPredicate(i, words: words, lex: lex, text: text) {
+                        // "Hyvä lääkäri", "Palvelu toimi sujuvasti": a fallback noun with a quality of its own.
+                        m.priority = 2
+                        m.rule += "+own-quality(\(toks[by].text))"
+                    }
+                    found.append(m)
                 }
             }
         }
-        if hasPerson { found += personAdj }
+        if personInSentence { found += personAdj }
+        let usable = words.filter { !degreeWords.contains($0) }
         for e in lex.phraseTopics {
             guard let p = e.phrase else { continue }
-            let m: [Int]? = p.kind == .sequence ? matchSequence(p, in: words, tokens: toks) : matchCooccurrence(p, in: words, tokens: toks)
+            let m: [Int]? = p.kind == .sequence ? matchSequence(p, in: usable, tokens: toks) : matchCooccurrence(p, in: usable, tokens: toks)
             if let m, !excluded(e.topic, tokenIndex: m[0], text: text, lex: lex) {
                 found.append(TopicMention(topic: e.topic, priority: e.priority, token: m[0], rule: "topic-phrase", source: e.source))
             }
         }
-        let top = found.contains { $0.priority >= 2 } ? found.filter { $0.priority >= 2 } : found
+        var top = found.contains { $0.priority >= 2 } ? found.filter { $0.priority >= 2 } : found
+        // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication
+        // advice is medication. A topic implied by a quality or act yields to the thing named.
+        let named = Set(top.filter { $0.priority == 3 }.map(\.topic))
+        let results = top.contains { $0.rule == "topic-result" }
+        top.removeAll { m in
+            (m.topic == .competence && m.priority == 2 && named.contains(.labImaging))
+                || (m.topic == .communication && m.priority == 2 && named.contains(.medication))
+                || (m.topic == .labImaging && results)
+        }
         var seen = Set<Topic>()
         var out: [TopicMention] = []
         for m in top.sorted(by: { $0.token < $1.token }) where seen.insert(m.topic).inserted {
@@ -279,6 +316,33 @@ extension Classifier {
             trace.add(toks[m.token].text, m.rule, "topic \(m.topic.rawValue) (priority \(m.priority))", source: m.source, clause: clause)
         }
         return out
+    }
+
+    /// A sentiment word that names no topic of its own, right before the word ("hyvä lääkäri") or after it
+    /// through "olla" ("lääkäri oli hyvä", "palvelu toimi sujuvasti").
+    func ownPredicate(_ i: Int, words: [Int], lex: Lexicon, text: PreparedText) -> Int? {
+        let toks = text.tokens
+        guard let pos = words.firstIndex(of: i) else { return nil }
+        func plainQuality(_ j: Int) -> Bool {
+            let f = toks[j].forms
+            return !lex.sentimentEntries(f).filter { $0.condition != .negated }.isEmpty && lex.topicEntries(f).allSatisfy { $0.topic == .overall || $0.kind == .person }
+        }
+        func isDegree(_ j: Int) -> Bool { lex.modifiers(toks[j].forms).contains { $0.kind == .intensifier || $0.kind == .softener } }
+        var k = pos - 1
+        while k >= 0 && k >= pos - 2 {
+            if plainQuality(words[k]) { return words[k] }
+            if !isDegree(words[k]) { break }
+            k -= 1
+        }
+        var after = pos + 1
+        while after < words.count && after <= pos + 3 {
+            let j = words[after]
+            if plainQuality(j) { return j }
+            let f = toks[j].forms
+            if !(f.lemmas.contains("olla") || isDegree(j)) { break }
+            after += 1
+        }
+        return nil
     }
 
     /// Whether an exclusion removes `topic` at this token or in its sentence ("kielteinen päätös" is not language).

@@ -19,6 +19,38 @@ extension Classifier {
             readings.append(readClause(idxs, index: ci, text: text, lex: lex, trace: &trace))
         }
 
+        // Flags first: a safety incident is itself a complaint about the topics of its clause.
+        let flagHits = detectFlags(text: text, readings: readings, lex: lex, trace: &trace)
+        for (flag, token, _, source) in flagHits where flag == .safety {
+            guard let r = readings.firstIndex(where: { $0.tokens.contains(token) }) else { continue }
+            if !readings[r].hits.contains(where: { $0.weight < 0 }) {
+                readings[r].hits.append(PolarityHit(weight: -1.5, token: token, rule: "safety-incident", source: source))
+            }
+        }
+        for r in readings.indices {
+            // A request to be contacted is neither praise nor a proposal ("voisiko joku soittaa ja selittää?").
+            if readings[r].contactVerb { readings[r].hits.removeAll { $0.weight > 0 } }
+            guard r > 0, readings[r - 1].sentence == readings[r].sentence, readings[r].opener == .clause else { continue }
+            let prev = readings[r - 1]
+            if prev.suggestion != nil, readings[r].suggestion == nil {
+                // "Olisi kiva saada tekstiviesti | jos lääkäri on myöhässä": the condition belongs to the proposal.
+                readings[r].suggestion = prev.suggestion
+                readings[r].hits.removeAll()
+                trace.add(toks[readings[r].tokens[0]].text, "suggestion-continues", "clause \(readings[r].index) is part of the proposal", clause: readings[r].index)
+            } else if let retro = prev.hits.first(where: { $0.rule == "retro-wish" }), prev.topics.isEmpty {
+                // "Olisin toivonut | että lääkäri olisi tutkinut tarkemmin": what was wished for was missing.
+                readings[r].hits.removeAll { $0.weight > 0 }
+                readings[r].hits.append(retro)
+                readings[r - 1].hits.removeAll { $0.rule == "retro-wish" }
+                trace.add(toks[readings[r].tokens[0]].text, "retro-wish-continues", "criticism moves to clause \(readings[r].index)", clause: readings[r].index)
+            } else if readings[r].hits.isEmpty, !readings[r].topics.isEmpty, let last = prev.hits.max(by: { $0.token < $1.token }),
+                      last.token == prev.tokens.last(where: { toks[$0].isWord }) {
+                // "Hyvä | että Kela-korvaus vähennettiin": a verdict closing its clause is about what follows.
+                readings[r].hits.append(last)
+                trace.add(toks[last.token].text, "complement-clause", "verdict applies to clause \(readings[r].index)", clause: readings[r].index)
+            }
+        }
+
         // Exclamation marks strengthen their sentence.
         var exclaim = [Double](repeating: 1, count: max(1, text.sentenceCount))
         for t in toks where t.text == "!" { exclaim[t.sentence] = min(1.5, exclaim[t.sentence] + 0.15) }
@@ -122,7 +154,7 @@ extension Classifier {
 
         // Flags.
         var flagEvidence: [Flag: Evidence] = [:]
-        for (flag, token, rule, source) in detectFlags(text: text, readings: readings, lex: lex, trace: &trace) where flagEvidence[flag] == nil {
+        for (flag, token, rule, source) in flagHits where flagEvidence[flag] == nil {
             let t = toks[token]
             flagEvidence[flag] = Evidence(target: "flag:\(flag.rawValue)", start: t.range.lowerBound, end: t.range.upperBound, text: t.text, rule: rule, source: source?.description)
         }

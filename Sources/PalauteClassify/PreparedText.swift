@@ -11,6 +11,8 @@ struct PreparedToken: Sendable {
     var sentence: Int
     var clause: Int
     var isWord: Bool
+    /// For the first token of a clause: the clause or contrast word that opened it, if a word did.
+    var opener: ModifierKind?
     /// A name or place (convention 10): neither a topic nor a sentiment word.
     var isName: Bool
     var allCaps: Bool
@@ -72,7 +74,7 @@ extension PreparedText {
             out.append(PreparedToken(
                 index: i, kind: t.token.kind, text: t.token.text, range: t.token.range,
                 forms: TokenForms(lemmas: lemmas, surface: surface), analyses: t.analyses,
-                sentence: t.sentence, clause: t.clause, isWord: isWord, isName: isName, allCaps: allCaps
+                sentence: t.sentence, clause: t.clause, isWord: isWord, opener: nil, isName: isName, allCaps: allCaps
             ))
         }
         // Name exclusions from the lexicon (a capitalised "Parkkila" the analyser does not know as a name).
@@ -81,23 +83,34 @@ extension PreparedText {
                 if out[i].text.first?.isUppercase == true, e.token!.matches(out[i].forms) { out[i].isName = true }
             }
         }
-        // Refine clauses: contrast and clause words open a new clause inside the analyser's clause.
+        // Refine clauses: contrast and clause words of the lexicon open a new clause; a clause the analyser
+        // opened at a word the lexicon does not list ("Toivoisin kuitenkin …") is joined back.
         var clause = -1
         var lastRaw = -1
         var lastSentence = -1
         var wordsInClause = 0
         for i in out.indices {
-            if out[i].clause != lastRaw || out[i].sentence != lastSentence {
-                clause += 1
-                lastRaw = out[i].clause
-                lastSentence = out[i].sentence
-                wordsInClause = 0
-            } else if out[i].isWord, wordsInClause > 0,
-                      lexicon.modifiers(out[i].forms).contains(where: { $0.kind == .contrast || $0.kind == .clause }) {
+            let opener = out[i].isWord
+                ? lexicon.modifiers(out[i].forms).first(where: { $0.kind == .contrast || $0.kind == .clause })?.kind : nil
+            let previousIsPunctuation = i > 0 && !out[i - 1].isWord
+            var split = false
+            if out[i].sentence != lastSentence {
+                split = true
+            } else if out[i].clause != lastRaw {
+                split = previousIsPunctuation || opener != nil || wordsInClause == 0
+            } else if out[i].isWord, wordsInClause > 0, opener != nil {
+                split = true
+            }
+            lastRaw = out[i].clause
+            lastSentence = out[i].sentence
+            if split {
                 clause += 1
                 wordsInClause = 0
             }
-            if out[i].isWord { wordsInClause += 1 }
+            if out[i].isWord {
+                if wordsInClause == 0 { out[i].opener = opener }
+                wordsInClause += 1
+            }
             out[i].clause = clause
         }
         tokens = out

@@ -21,6 +21,8 @@ public enum TopicEntryKind: String, Sendable, CaseIterable {
     case person
     /// An adjective that is about a person only beside a person word ("mukava hoitaja").
     case personadj
+    /// A word for test results: in its clause, lab_imaging gives way to communication (convention 5).
+    case result
 }
 
 public struct TopicEntry: Sendable, Hashable {
