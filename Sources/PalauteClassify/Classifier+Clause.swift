@@ -57,7 +57,12 @@ extension Classifier {
                 var w = idiom.weight
                 var rule = "idiom"
                 let startsNegated = idiom.phrase.elements[0].matches(TokenForms(lemmas: ["ei"], surface: "ei"))
-                if !startsNegated, words.contains(where: { $0 < m[0] && !consumed.contains($0) && toks[$0].isNegationVerb }) {
+                let before = words.filter { $0 < m[0] }
+                let lastNegation = before.lastIndex { toks[$0].isNegationVerb && !m.contains($0) }
+                let scopeEnds = lastNegation.map { n in
+                    before[(n + 1)...].contains { lex.modifiers(toks[$0].forms).contains { $0.kind == .scopeEnd || $0.kind == .clause } }
+                } ?? true
+                if !startsNegated, !scopeEnds {
                     w = -w * 0.9
                     rule = "idiom+negation"
                 }

@@ -91,7 +91,8 @@ public enum ResponseFile {
     }
 
     static func scoreValue(_ v: Any?) -> Int? {
-        if let n = v as? NSNumber, !(v is Bool) { return n.intValue }
+        // NSNumber bridges 0 and 1 to Bool on Linux, so a JSON score is read as a number whatever its bridging.
+        if let n = v as? NSNumber { return n.intValue }
         if let s = v as? String { return Int(s.trimmingCharacters(in: .whitespaces)) }
         return nil
     }
