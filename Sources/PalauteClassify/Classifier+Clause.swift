@@ -77,6 +77,7 @@ extension Classifier {
         var negated = false
         var pending: (value: Double, pos: Int, source: LexiconSource)?
         var excess = false
+        var obliged: Int?
         var degreeWords = Set<Int>()
         let hasLeave = words.contains { toks[$0].forms.lemmas.contains("jäädä") }
         for (pos, i) in words.enumerated() {
@@ -87,7 +88,9 @@ extension Classifier {
             }
             if consumed.contains(i) { continue }
             let next = pos + 1 < words.count ? toks[words[pos + 1]] : nil
-            let nextIsQuality = next.map { $0.isAdjectiveOrAdverb || !lex.sentimentEntries($0.forms).isEmpty } ?? false
+            let nextIsQuality = next.map { n in
+                n.isAdjectiveOrAdverb || lex.sentimentEntries(n.forms).contains { $0.condition != .negated }
+            } ?? false
             let opensClause = mods.contains { $0.kind == .clause || $0.kind == .contrast }
             let entries = lex.sentimentEntries(tok.forms)
             if (tok.isNegationVerb && !opensClause) || mods.contains(where: { $0.kind == .negator }) {
@@ -101,8 +104,10 @@ extension Classifier {
             }
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
+                // Degree words do not inflect: "aikaa", "ajan" are always time.
                 let isContentWord = !lex.topicEntries(tok.forms).isEmpty || !entries.isEmpty
-                if !isContentWord || nextIsQuality {
+                let uninflected = tok.forms.lemmas.isEmpty || tok.forms.lemmas.contains(tok.forms.surface)
+                if !isContentWord || (nextIsQuality && uninflected) {
                     pending = (m.value, pos, m.source)
                     degreeWords.insert(i)
                     trace.add(tok.text, m.kind.rawValue, "×\(m.value)", source: m.source, clause: index)
@@ -121,6 +126,7 @@ extension Classifier {
                 trace.add(tok.text, "lukewarm", "no label (convention 1)", source: mods.first { $0.kind == .lukewarm }?.source, clause: index)
                 continue
             }
+            if mods.contains(where: { $0.kind == .obligation }) { obliged = pos }
             let abessive = tok.hasCase(.abessive)
             let entry: SentimentEntry?
             if negated || abessive {
@@ -151,6 +157,10 @@ extension Classifier {
                     w = w > 0 ? -w * 0.9 : -w * 0.6
                     rule = "negation"
                 }
+            }
+            if let o = obliged, o < pos, pos - o <= 2, w > 0, tok.best?.wordClass == .verb {
+                trace.add(tok.text, "obligation", "an act one has to do is no praise", clause: index)
+                continue
             }
             if tok.best?.comparison == .superlative { w *= 1.2 }
             if let p = pending, pos - p.pos <= 3 {
@@ -184,6 +194,12 @@ extension Classifier {
 
         // Topics.
         reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), text: text, lex: lex, clause: index, trace: &trace)
+        for h in reading.hits where h.rule.hasPrefix("idiom") {
+            // An idiom with a topic of its own names it ("ei tarvinnut odottaa" → waiting), also for suggestions.
+            if let t = h.topic, t != .overall, !reading.topics.contains(where: { $0.topic == t }) {
+                reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+            }
+        }
         return reading
     }
 
@@ -274,9 +290,15 @@ extension Classifier {
         let toks = text.tokens
         var found: [TopicMention] = []
         var personAdj: [TopicMention] = []
-        let sentence = toks[words.first ?? 0].sentence
-        let personInSentence = toks.contains { t in
-            t.sentence == sentence && t.isWord && lex.topicEntries(t.forms).contains { $0.kind == .person }
+        // "mukava hoitaja", or "Lääkäri oli ammattitaitoinen | mutta vähän kylmä": a person word in the clause,
+        // or in the clause before when this one is a contrast with no subject of its own.
+        func hasPerson(_ idx: [Int]) -> Bool {
+            idx.contains { j in toks[j].isWord && lex.topicEntries(toks[j].forms).contains { $0.kind == .person } }
+        }
+        var personInSentence = hasPerson(words)
+        if !personInSentence, let first = words.first, toks[first].opener == .contrast {
+            let prevClause = toks[first].clause - 1
+            personInSentence = hasPerson(toks.indices.filter { toks[$0].clause == prevClause && toks[$0].sentence == toks[first].sentence })
         }
         for i in words where !degreeWords.contains(i) {
             let t = toks[i]
@@ -308,7 +330,10 @@ extension Classifier {
         // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication
         // advice is medication. A topic implied by a quality or act yields to the thing named.
         let named = Set(top.filter { $0.priority == 3 }.map(\.topic))
-        let results = top.contains { $0.rule == "topic-result" }
+        let labAsSubject = top.contains { m in
+            m.topic == .labImaging && [GrammaticalCase.nominative, .partitive].contains(toks[m.token].best?.grammaticalCase ?? .other)
+        }
+        let results = top.contains { $0.rule == "topic-result" } && !labAsSubject
         top.removeAll { m in
             (m.topic == .competence && m.priority == 2 && named.contains(.labImaging))
                 || (m.topic == .communication && m.priority == 2 && named.contains(.medication))
@@ -328,6 +353,8 @@ extension Classifier {
     func ownPredicate(_ i: Int, words: [Int], lex: Lexicon, text: PreparedText) -> Int? {
         let toks = text.tokens
         guard let pos = words.firstIndex(of: i) else { return nil }
+        // "Työterveyslääkärille on vaikea saada aikaa": a person in a local case is not what is judged.
+        if let c = toks[i].best?.grammaticalCase, ![.nominative, .partitive, .genitive, .accusative, .essive].contains(c) { return nil }
         func plainQuality(_ j: Int) -> Bool {
             let f = toks[j].forms
             return !lex.sentimentEntries(f).filter { $0.condition != .negated }.isEmpty && lex.topicEntries(f).allSatisfy { $0.topic == .overall || $0.kind == .person }

@@ -29,7 +29,9 @@ extension Classifier {
         }
         for r in readings.indices {
             // A request to be contacted is neither praise nor a proposal ("voisiko joku soittaa ja selittää?").
-            if readings[r].contactVerb { readings[r].hits.removeAll { $0.weight > 0 } }
+            if flagHits.contains(where: { $0.0 == .contactRequest && readings[r].tokens.contains($0.1) }) {
+                readings[r].hits.removeAll { $0.weight > 0 }
+            }
             guard r > 0, readings[r - 1].sentence == readings[r].sentence, readings[r].opener == .clause else { continue }
             let prev = readings[r - 1]
             if prev.suggestion != nil, readings[r].suggestion == nil {

@@ -66,6 +66,8 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case excess
     /// A lukewarm word that gives no label ("ok").
     case lukewarm
+    /// Makes the next verb a burden rather than praise ("pitää selittää", "joutua odottamaan").
+    case obligation
     /// Ends the scope of a negation before the clause ends ("ja", "vaan").
     case scopeEnd = "scope_end"
 }

@@ -46,9 +46,11 @@ public struct TokenPattern: Sendable, Hashable, CustomStringConvertible {
         switch mode {
         case .surface: return forms.surface == value
         case .exact: return forms.lemmas.contains(value) || forms.surface == value
-        case .prefix: return forms.lemmas.contains { $0.hasPrefix(value) } || forms.surface.hasPrefix(value)
-        case .suffix: return forms.lemmas.contains { $0.hasSuffix(value) } || forms.surface.hasSuffix(value)
-        case .contains: return forms.lemmas.contains { $0.contains(value) } || forms.surface.contains(value)
+        // Partial matches look at the written form only when the word has no lemma (unknown words, sv, en):
+        // "vähennettiin" must not contain "netti".
+        case .prefix: return forms.lemmas.isEmpty ? forms.surface.hasPrefix(value) : forms.lemmas.contains { $0.hasPrefix(value) }
+        case .suffix: return forms.lemmas.isEmpty ? forms.surface.hasSuffix(value) : forms.lemmas.contains { $0.hasSuffix(value) }
+        case .contains: return forms.lemmas.isEmpty ? forms.surface.contains(value) : forms.lemmas.contains { $0.contains(value) }
         }
     }
 
