@@ -164,11 +164,11 @@ public struct LLMAssist: Sendable {
         let selected = items.indices.filter {
             LLMSelection.shouldSend(
                 policy: policy, classification: items[$0].classification, redactedText: items[$0].redactedText,
-                threshold: config.confidenceThreshold)
+                threshold: config.confidenceThreshold, mixedLanguageThreshold: config.mixedLanguageThreshold)
         }
         report.selected = selected.count
         let budget = budget ?? Budget(config: config)
-        var dryRunRequests: [DryRunRequest] = []
+        var dryRunRequests: [(Int, DryRunRequest)] = []
 
         try await withThrowingTaskGroup(of: (Int, ItemResult).self) { group in
             var next = 0
@@ -182,7 +182,7 @@ public struct LLMAssist: Sendable {
                 if next < selected.count { launch() }
                 outcomes[index] = result.outcome
                 if let c = result.classification { classifications[index] = c }
-                if let d = result.dryRun { dryRunRequests.append(d) }
+                if let d = result.dryRun { dryRunRequests.append((index, d)) }
                 report.requests += result.requests
                 report.httpAttempts += result.httpAttempts
                 report.promptTokens += result.promptTokens
@@ -203,14 +203,13 @@ public struct LLMAssist: Sendable {
                 }
             }
         }
-        dryRunRequests.sort { a, b in
-            (items.firstIndex { $0.id == a.id } ?? 0) < (items.firstIndex { $0.id == b.id } ?? 0)
-        }
+        dryRunRequests.sort { $0.0 < $1.0 }
         if report.budgetReached {
             logger.warning(
                 "LLM budget reached: responses keep lexicon labels", metadata: ["skipped": "\(report.skippedByBudget)"])
         }
-        return LLMRunResult(classifications: classifications, outcomes: outcomes, report: report, dryRun: dryRunRequests)
+        return LLMRunResult(
+            classifications: classifications, outcomes: outcomes, report: report, dryRun: dryRunRequests.map(\.1))
     }
 
     struct ItemResult: Sendable {

@@ -29,25 +29,40 @@ import Testing
     @Test func uncertainSendsOnlyWhatTheLexiconDoubts() async throws {
         let client = CountingClient(answers: [])
         let config = Fixtures.config(URL(string: "http://127.0.0.1:9/v1")!)
-        let mixed = Fixtures.lexicon(
-            topics: [TopicLabel(topic: .waiting, label: .criticism), TopicLabel(topic: .staffManner, label: .praise)],
-            confidence: 0.9)
+        let both = [TopicLabel(topic: .waiting, label: .criticism), TopicLabel(topic: .staffManner, label: .praise)]
         let items = [
             Fixtures.item("confident", "Jouduin odottamaan tunnin.", classification: confident),
             Fixtures.item("low", "Jotenkin outo käynti.", classification: Fixtures.lexicon(topics: confident.topics, confidence: 0.2)),
             Fixtures.item("none", "Hmm.", classification: Fixtures.lexicon(confidence: 0.9)),
-            Fixtures.item("mixed", "Ystävällinen mutta odotin.", classification: mixed),
-            Fixtures.item("swedish", "Bra läkare.", classification: Fixtures.lexicon(topics: confident.topics, confidence: 0.9, lang: .sv)),
+            Fixtures.item("mixed", "Ystävällinen mutta odotin.", classification: Fixtures.lexicon(topics: both, confidence: 0.7)),
+            Fixtures.item("mixed-sure", "Ystävällinen hoitaja mutta odotin tunnin.", classification: Fixtures.lexicon(topics: both, confidence: 0.85)),
+            Fixtures.item("swedish", "Bra läkare.", classification: Fixtures.lexicon(topics: confident.topics, confidence: 0.6, lang: .sv)),
+            Fixtures.item("swedish-sure", "Mycket bra läkare.", classification: Fixtures.lexicon(topics: confident.topics, confidence: 0.95, lang: .sv)),
             Fixtures.item("empty", "", classification: Fixtures.lexicon(confidence: 0)),
         ]
         let result = try await assist(.uncertain, config, client: client, cache: InMemoryAnswerCache()).run(items)
+        #expect(result.outcomes.map { $0 != .notSelected } == [false, true, true, true, false, true, false, false])
         #expect(result.report.selected == 4)
-        #expect(result.outcomes[0] == .notSelected)
-        #expect(result.outcomes[5] == .notSelected)
         #expect(client.callCount == 4)
         #expect(!client.calls.contains { $0.user.contains("Jouduin odottamaan tunnin.") })
         let all = try await assist(.all, config, client: CountingClient(answers: []), cache: InMemoryAnswerCache()).run(items)
-        #expect(all.report.selected == 5, "an empty comment is never sent")
+        #expect(all.report.selected == 7, "an empty comment is never sent")
+    }
+
+    @Test func selectionReasonsAreReported() {
+        let mixed = Fixtures.lexicon(
+            topics: [TopicLabel(topic: .waiting, label: .criticism), TopicLabel(topic: .staffManner, label: .praise)],
+            confidence: 0.4, lang: .en)
+        let reasons = LLMSelection.reasons(classification: mixed, redactedText: "x", threshold: 0.5)
+        #expect(reasons.names == ["low_confidence", "mixed", "not_finnish"])
+        #expect(LLMSelection.reasons(classification: Fixtures.lexicon(confidence: 1), redactedText: "x", threshold: 0.5) == .noTopic)
+        // With the threshold at 1 every mixed or non-Finnish response short of certainty is sent.
+        var sure = mixed
+        sure.confidence = 0.99
+        #expect(LLMSelection.reasons(classification: sure, redactedText: "x", threshold: 0.5, mixedLanguageThreshold: 1).names == ["mixed", "not_finnish"])
+        #expect(LLMSelection.reasons(classification: sure, redactedText: "x", threshold: 0.5).isEmpty)
+        #expect(!LLMSelection.shouldSend(policy: .off, classification: mixed, redactedText: "x"))
+        #expect(LLMSelection.shouldSend(policy: .all, classification: confident, redactedText: "x"))
     }
 
     @Test func cacheHitAvoidsARequest() async throws {

@@ -43,6 +43,10 @@ public struct LLMConfig: Codable, Sendable, Equatable {
     public var temperature: Double
     /// `--llm uncertain` sends a response whose lexicon confidence is below this.
     public var confidenceThreshold: Double
+    /// A mixed or non-Finnish response is sent unless the lexicon's confidence reaches this: such
+    /// responses are where the lexicon errs most, but sending every one of them alone would exceed a
+    /// quarter of a typical night (see docs/llm.md).
+    public var mixedLanguageThreshold: Double
     /// First backoff delay in seconds; doubles each retry, with jitter.
     public var backoffBaseSeconds: Double
     /// Longest single wait, also for a server's `Retry-After`.
@@ -60,6 +64,7 @@ public struct LLMConfig: Codable, Sendable, Equatable {
         case maxTokensPerRun = "max_tokens_per_run"
         case maxTokensPerAnswer = "max_tokens_per_answer"
         case confidenceThreshold = "confidence_threshold"
+        case mixedLanguageThreshold = "mixed_language_threshold"
         case backoffBaseSeconds = "backoff_base_seconds"
         case backoffMaxSeconds = "backoff_max_seconds"
     }
@@ -69,7 +74,7 @@ public struct LLMConfig: Codable, Sendable, Equatable {
         azureAPIVersion: String? = nil, apiKeyEnv: String? = nil, timeoutSeconds: Double = 30,
         maxConcurrency: Int = 2, maxRetries: Int = 3, maxRequestsPerRun: Int = 1_000,
         maxTokensPerRun: Int = 500_000, maxTokensPerAnswer: Int = 300, temperature: Double = 0,
-        confidenceThreshold: Double = 0.5, backoffBaseSeconds: Double = 0.5, backoffMaxSeconds: Double = 30
+        confidenceThreshold: Double = 0.5, mixedLanguageThreshold: Double = 0.8, backoffBaseSeconds: Double = 0.5, backoffMaxSeconds: Double = 30
     ) {
         self.endpoint = endpoint
         self.model = model
@@ -85,6 +90,7 @@ public struct LLMConfig: Codable, Sendable, Equatable {
         self.maxTokensPerAnswer = maxTokensPerAnswer
         self.temperature = temperature
         self.confidenceThreshold = confidenceThreshold
+        self.mixedLanguageThreshold = mixedLanguageThreshold
         self.backoffBaseSeconds = backoffBaseSeconds
         self.backoffMaxSeconds = backoffMaxSeconds
     }
@@ -124,6 +130,7 @@ public struct LLMConfig: Codable, Sendable, Equatable {
         maxTokensPerAnswer = try field(.maxTokensPerAnswer, defaults.maxTokensPerAnswer)
         temperature = try field(.temperature, defaults.temperature)
         confidenceThreshold = try field(.confidenceThreshold, defaults.confidenceThreshold)
+        mixedLanguageThreshold = try field(.mixedLanguageThreshold, defaults.mixedLanguageThreshold)
         backoffBaseSeconds = try field(.backoffBaseSeconds, defaults.backoffBaseSeconds)
         backoffMaxSeconds = try field(.backoffMaxSeconds, defaults.backoffMaxSeconds)
         try validate()
@@ -145,6 +152,7 @@ public struct LLMConfig: Codable, Sendable, Equatable {
         try c.encode(maxTokensPerAnswer, forKey: .maxTokensPerAnswer)
         try c.encode(temperature, forKey: .temperature)
         try c.encode(confidenceThreshold, forKey: .confidenceThreshold)
+        try c.encode(mixedLanguageThreshold, forKey: .mixedLanguageThreshold)
         try c.encode(backoffBaseSeconds, forKey: .backoffBaseSeconds)
         try c.encode(backoffMaxSeconds, forKey: .backoffMaxSeconds)
     }
@@ -187,6 +195,9 @@ public struct LLMConfig: Codable, Sendable, Equatable {
         }
         guard (0...1).contains(confidenceThreshold) else {
             throw LLMConfigError(field: "confidence_threshold", problem: "must be between 0 and 1")
+        }
+        guard (0...1).contains(mixedLanguageThreshold) else {
+            throw LLMConfigError(field: "mixed_language_threshold", problem: "must be between 0 and 1")
         }
         guard backoffBaseSeconds >= 0, backoffMaxSeconds >= backoffBaseSeconds else {
             throw LLMConfigError(

@@ -28,36 +28,44 @@ public struct SelectionReason: OptionSet, Sendable, Hashable {
 
 /// Which responses a policy sends.
 public enum LLMSelection {
-    /// The lexicon's own doubts: low confidence, no topic, mixed sentiment or a language other than Finnish.
+    /// The lexicon's own doubts: confidence below `threshold`, no topic, or, unless the lexicon's confidence
+    /// reaches `mixedLanguageThreshold`, mixed sentiment or a language other than Finnish.
     /// An empty comment is never uncertain: there is nothing to ask about.
-    public static func reasons(classification: Classification, redactedText: String, threshold: Double)
-        -> SelectionReason
-    {
+    public static func reasons(
+        classification: Classification, redactedText: String, threshold: Double, mixedLanguageThreshold: Double = 0.8
+    ) -> SelectionReason {
         guard !redactedText.allSatisfy(\.isWhitespace) else { return [] }
         var r: SelectionReason = []
         if classification.confidence < threshold { r.insert(.lowConfidence) }
         if classification.topics.isEmpty { r.insert(.noTopic) }
-        if classification.sentiment == .mixed { r.insert(.mixed) }
-        if classification.lang != .fi { r.insert(.notFinnish) }
+        let doubtful = classification.confidence < mixedLanguageThreshold
+        if doubtful, classification.sentiment == .mixed { r.insert(.mixed) }
+        if doubtful, classification.lang != .fi { r.insert(.notFinnish) }
         return r
     }
 
     public static func shouldSend(
-        policy: LLMPolicy, classification: Classification, redactedText: String, threshold: Double = 0.5
+        policy: LLMPolicy, classification: Classification, redactedText: String, threshold: Double = 0.5,
+        mixedLanguageThreshold: Double = 0.8
     ) -> Bool {
         guard !redactedText.allSatisfy(\.isWhitespace) else { return false }
         switch policy {
         case .off: return false
         case .all: return true
         case .uncertain:
-            return !reasons(classification: classification, redactedText: redactedText, threshold: threshold).isEmpty
+            return !reasons(
+                classification: classification, redactedText: redactedText, threshold: threshold,
+                mixedLanguageThreshold: mixedLanguageThreshold
+            ).isEmpty
         }
     }
 
+    /// The rule with the config's thresholds, for `classify --llm` and the nightly run.
     public static func shouldSend(
-        policy: LLMPolicy, classification: Classification, analyzed: AnalyzedText, threshold: Double = 0.5
+        policy: LLMPolicy, classification: Classification, analyzed: AnalyzedText, config: LLMConfig
     ) -> Bool {
         shouldSend(
-            policy: policy, classification: classification, redactedText: analyzed.redaction.text, threshold: threshold)
+            policy: policy, classification: classification, redactedText: analyzed.redaction.text,
+            threshold: config.confidenceThreshold, mixedLanguageThreshold: config.mixedLanguageThreshold)
     }
 }
