@@ -13,6 +13,9 @@ struct Palaute: AsyncParsableCommand {
             Explain.self,
             Evaluate.self,
             LLMCheck.self,
+            Run.self,
+            Runs.self,
+            FollowUps.self,
         ]
     )
 }
