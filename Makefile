@@ -4,7 +4,7 @@ BIN        := .build/debug/palaute
 SAMPLE     := examples/sample
 DB         := palaute.sqlite
 
-.PHONY: deps build demo test release bench clean
+.PHONY: deps build demo test release bench clean llm-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -21,6 +21,10 @@ test: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+# Protocol check of the LLM second opinion against a real llama-cpp-python server (slow: not in CI).
+llm-smoke: deps
+	@scripts/llm-smoke.sh
 
 clean:
 	rm -rf .build out $(DB) $(DB)-wal $(DB)-shm

@@ -6,12 +6,13 @@ struct Palaute: AsyncParsableCommand {
         commandName: "palaute",
         abstract: "Classify Finnish patient feedback and queue detractors for follow-up.",
         version: "0.1.0",
-subcommands: [
+        subcommands: [
             Ingest.self,
             Analyze.self,
             Classify.self,
             Explain.self,
             Evaluate.self,
+            LLMCheck.self,
         ]
     )
 }
