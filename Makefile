@@ -2,7 +2,7 @@
 SWIFT      ?= swift
 BIN        := .build/debug/palaute
 SAMPLE     := examples/sample
-DB         := palaute.sqlite
+DB         := out/palaute.sqlite
 
 .PHONY: deps build demo test release bench clean llm-smoke
 
@@ -12,9 +12,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The nightly run on the bundled sample (examples/sample, made by scripts/make-sample.py); everything lands in out/.
+# A second `make demo` finds nothing new and says so. Exit 3 (rows rejected) still shows the queue.
 demo: build
 	@mkdir -p out
-	$(BIN) ingest --database $(DB) $(SAMPLE)/*.csv $(SAMPLE)/*.jsonl
+	@$(BIN) run --database $(DB) --out out --inbox $(SAMPLE) --summary; st=$$?; [ $$st -eq 0 ] || [ $$st -eq 3 ] || exit $$st
+	@echo; echo "Follow-up queue (palaute followups list --database $(DB)):"
+	@$(BIN) followups list --database $(DB) --limit 12
 
 test: deps
 	$(SWIFT) test
@@ -27,4 +31,4 @@ llm-smoke: deps
 	@scripts/llm-smoke.sh
 
 clean:
-	rm -rf .build out $(DB) $(DB)-wal $(DB)-shm
+	rm -rf .build out palaute.sqlite palaute.sqlite-wal palaute.sqlite-shm palaute.sqlite.lock
