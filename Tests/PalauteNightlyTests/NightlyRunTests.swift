@@ -225,3 +225,45 @@ extension FollowUpStateRecord {
         try? db.pool.read { db in try FollowUpCaseRecord.fetchOne(db, key: caseID)?.priority }
     }
 }
+
+/// A refinement double: adds a suggestion to every comment that mentions "voisi" and counts its calls.
+struct SuggestionRefiner: ClassificationRefining {
+    var modelVersion = "test-model@1:all"
+    var mode = "all"
+
+    func refine(_ batch: [PendingResponse], _ results: inout [ClassifiedResponse]) throws -> RefinementStats {
+        var requests = 0
+        for i in results.indices where batch[i].text.contains("ystävällinen") {
+            results[i].classification.topics.append(TopicLabel(topic: .staffManner, label: .suggestion))
+            results[i].classification.provenance["topic:staff_manner:suggestion"] =
+                Provenance(source: .llm, model: "test-model")
+            requests += 1
+        }
+        return RefinementStats(requests: requests)
+    }
+}
+
+@Suite struct RefinementSeamTests {
+    @Test func refinerResultsAreStoredUnderItsModelVersionAndSwitchingItOnReclassifies() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("k.csv", makeExport(count: 7))
+        let config = NightlyConfiguration(databasePath: dir.path("palaute.sqlite"), files: [file])
+        _ = try NightlyRun(configuration: config, classifier: WordRuleClassifier(lexiconVersion: "v1")).execute()
+        let withLLM = try NightlyRun(configuration: config, classifier: WordRuleClassifier(lexiconVersion: "v1"),
+                                     refiner: SuggestionRefiner()).execute()
+        #expect(withLLM.classified == 7)
+        #expect(withLLM.modelVersion == "test-model@1:all")
+        let db = try PalauteDatabase(path: dir.path("palaute.sqlite"))
+        try db.pool.read { db in
+            #expect(try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM result WHERE is_current = 1 AND model_version = 'test-model@1:all'
+                """) == 7)
+            #expect(try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM topic_mention WHERE label = 'suggestion' AND provenance = 'llm' AND model = 'test-model'
+                """) == 2)
+            #expect(try Int.fetchOne(db, sql: """
+                SELECT llm_requests FROM classification_run WHERE model_version = 'test-model@1:all'
+                """) == 2)
+        }
+    }
+}

@@ -56,19 +56,24 @@ public enum NightlyProgress: Sendable {
 public final class NightlyRun {
     public let configuration: NightlyConfiguration
     let classifier: any ResponseClassifying
-    let refiner: (any ClassificationRefining)?
+    /// The refinement step: given, or made from the opened database (the LLM cache lives there).
+    private(set) var refiner: (any ClassificationRefining)?
+    let makeRefiner: (@Sendable (PalauteDatabase) throws -> (any ClassificationRefining)?)?
     let reportWriter: (any ReportWriting)?
     let logger: Logger
     let progress: @Sendable (NightlyProgress) -> Void
 
     public init(
         configuration: NightlyConfiguration, classifier: any ResponseClassifying,
-        refiner: (any ClassificationRefining)? = nil, reportWriter: (any ReportWriting)? = nil,
+        refiner: (any ClassificationRefining)? = nil,
+        makeRefiner: (@Sendable (PalauteDatabase) throws -> (any ClassificationRefining)?)? = nil,
+        reportWriter: (any ReportWriting)? = nil,
         logger: Logger = Logger(label: "palaute.run"), progress: @escaping @Sendable (NightlyProgress) -> Void = { _ in }
     ) {
         self.configuration = configuration
         self.classifier = classifier
         self.refiner = refiner
+        self.makeRefiner = makeRefiner
         self.reportWriter = reportWriter
         self.logger = logger
         self.progress = progress
@@ -84,6 +89,7 @@ public final class NightlyRun {
         let lock = try RunLock(path: RunLock.path(forDatabase: configuration.databasePath))
         defer { lock.release() }
         let database = try PalauteDatabase(path: configuration.databasePath)
+        if refiner == nil, let makeRefiner { refiner = try makeRefiner(database) }
 
         let files = try inputFiles()
         let started = Date()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PalauteClassify
+import PalauteLLM
 import PalauteNightly
 import PalauteStore
 import PalauteText
@@ -88,7 +89,7 @@ struct Run: ParsableCommand {
                 actor: FollowUpQueue.actor(explicit: nil), forceReport: forceReport,
                 pauseAfterFirstChunk: env["PALAUTE_TEST_PAUSE_AFTER_CHUNK"].flatMap(Double.init))
             nightly = NightlyRun(
-                configuration: config, classifier: adapter, refiner: try Self.refiner(llm: llm, config: llmConfig),
+                configuration: config, classifier: adapter, makeRefiner: try Self.refiner(llm: llm, config: llmConfig, logger: logger),
                 reportWriter: Self.reportWriter(), logger: logger, progress: { progressLine.show($0) })
         } catch {
             FileHandle.standardError.write(Data("palaute: \(error)\n".utf8))
@@ -124,10 +125,20 @@ struct Run: ParsableCommand {
     /// `ReportWriter { db, dir, runID in try ReportGenerator(database: db).writeAll(to: dir) }`.
     static func reportWriter() -> (any ReportWriting)? { nil }
 
-    /// The LLM step for `--llm uncertain|all`. Lead: wire `LLMAssist` here (see docs/nightly.md, "Seams").
-    static func refiner(llm: String, config: String?) throws -> (any ClassificationRefining)? {
-        guard llm != "off" else { return nil }
-        throw ValidationError("--llm \(llm) is not wired into palaute run yet; run with --llm off")
+    /// The LLM step for `--llm uncertain|all`: `LLMAssist` with the config's endpoint and caps, prompt v1 from
+    /// models/, and the database's `llm_cache`. The config and prompt are read now, so a bad file fails before
+    /// the run starts.
+    static func refiner(llm: String, config path: String?, logger: Logger) throws
+        -> (@Sendable (PalauteDatabase) throws -> (any ClassificationRefining)?)?
+    {
+        guard let policy = LLMPolicy(rawValue: llm), policy != .off, let path else { return nil }
+        let config = try LLMConfig.load(from: URL(fileURLWithPath: path))
+        let prompt = try PromptTemplate.load(version: 1)
+        return { database in
+            LLMRefiner(assist: LLMAssist(
+                policy: policy, config: config, prompt: prompt, client: OpenAICompatibleClient(config: config),
+                cache: DatabaseAnswerCache(database: database), logger: logger))
+        }
     }
 
     static func describe(_ s: NightlySummary, database: String) -> String {
