@@ -149,7 +149,8 @@ extension MorphAnalysis {
             mood: mood,
             person: a["PERSON"].flatMap { Int($0) },
             plural: a["NUMBER"] == "plural",
-            connegative: a["NEGATIVE"] == "true",
+            // Set from context by TextAnalyzer ("ei *ole*"); alone, "ole" is an imperative.
+            connegative: false,
             comparison: comparison,
             clitics: clitics,
             participle: a["PARTICIPLE"]
