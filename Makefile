@@ -4,7 +4,7 @@ BIN        := .build/debug/palaute
 SAMPLE     := examples/sample
 DB         := out/palaute.sqlite
 
-.PHONY: deps build demo test release bench clean llm-smoke
+.PHONY: deps build demo test release bench bench-ingest sample clean llm-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -12,8 +12,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The nightly run on the bundled sample (examples/sample, made by scripts/make-sample.py); everything lands in out/.
-# A second `make demo` finds nothing new and says so. Exit 3 (rows rejected) still shows the queue.
+# The nightly run on the bundled sample (examples/sample, made by examples/make_sample.py); everything lands in out/.
+# The sample holds a few broken rows on purpose: exit 3 (rows rejected) is expected. A second `make demo` finds
+# nothing new and says so.
 demo: build
 	@mkdir -p out
 	@$(BIN) run --database $(DB) --out out --inbox $(SAMPLE) --summary; st=$$?; [ $$st -eq 0 ] || [ $$st -eq 3 ] || exit $$st
@@ -29,6 +30,14 @@ release: deps
 # Protocol check of the LLM second opinion against a real llama-cpp-python server (slow: not in CI).
 llm-smoke: deps
 	@scripts/llm-smoke.sh
+
+# Regenerates the bundled sample exports (deterministic).
+sample:
+	python3 examples/make_sample.py $(SAMPLE)
+
+# Ingest throughput on a 1M-row corpus; SHARED defaults to ../shared (see docs/bench-ingest.md).
+bench-ingest: deps
+	scripts/bench-ingest.sh
 
 clean:
 	rm -rf .build out palaute.sqlite palaute.sqlite-wal palaute.sqlite-shm palaute.sqlite.lock

@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "PalauteStore", dependencies: [
             "PalauteIngest", "PalauteClassify", "PalauteLLM",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the ingest hot path only (binding without boxing every value).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Exports, NPS arithmetic, SQL views and the HTML report.
         .target(name: "PalauteReport", dependencies: [

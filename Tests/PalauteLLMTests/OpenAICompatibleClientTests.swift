@@ -23,13 +23,13 @@ import Testing
     }
 
     @Test func slowAnswerTimesOutAndIsRetriedThenGivesUp() async throws {
-        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 1.5) }
+        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 4) }
         defer { server.stop() }
         let client = OpenAICompatibleClient(config: Fixtures.config(server.baseURL, timeout: 0.25, retries: 1))
         let start = Date()
         await #expect(throws: ChatError.timedOut(seconds: 0.25)) { try await client.complete(request) }
         let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed < 1.4, "the client must not wait for the slow server (\(elapsed) s)")
+        #expect(elapsed < 2.5, "the client must not wait for the slow server (\(elapsed) s)")
         #expect(server.requests.count == 2)
     }
 
@@ -46,7 +46,7 @@ import Testing
         let waited = Date().timeIntervalSince(start)
         #expect(response.attempts == 2)
         #expect(waited >= 0.95, "Retry-After: 1 must be honoured, waited \(waited) s")
-        #expect(waited < 1.9)
+        #expect(waited < 3)
     }
 
     @Test func retries500ThenSucceeds() async throws {
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func cancellationStopsAWaitingRequest() async throws {
-        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 2) }
+        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 4) }
         defer { server.stop() }
         let client = OpenAICompatibleClient(config: Fixtures.config(server.baseURL, timeout: 5))
         let req = request
@@ -102,7 +102,7 @@ import Testing
         task.cancel()
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(Date().timeIntervalSince(start) < 2)
     }
 
     @Test(arguments: LLMDialect.allCases)

@@ -74,8 +74,15 @@ import Testing
         #expect((s.inserted, s.rejected) == (2, 1))
         #expect(reported.first?.line == 4)
         #expect(reported.first?.field == "id")
-        #expect(reported.first?.reason == "duplicate id 'D1' (first on line 2)")
+        #expect(reported.first?.reason == "duplicate id 'D1' in this file (the first row with it was kept)")
         #expect(try responses().first { $0.externalID == "D1" }?.score == 9)
+    }
+
+    @Test func duplicateOfAnExistingUnchangedResponseIsAlsoCaught() throws {
+        try service.ingest(try dir.write("k-1.csv", "id;score;comment\nD1;9;Sama\n"))
+        let s = try service.ingest(try dir.write("k-2.csv", "id;score;comment\nD1;9;Sama\nD1;9;Sama\nD1;2;Muu\n"))
+        #expect((s.inserted, s.updated, s.unchanged, s.rejected) == (0, 0, 1, 2))
+        #expect(try responses().map(\.score) == [9])
     }
 
     @Test func failureMidFileLeavesNothing() throws {

@@ -125,19 +125,17 @@ struct Run: ParsableCommand {
     /// `ReportWriter { db, dir, runID in try ReportGenerator(database: db).writeAll(to: dir) }`.
     static func reportWriter() -> (any ReportWriting)? { nil }
 
-    /// The LLM step for `--llm uncertain|all`: `LLMAssist` with the config's endpoint and caps, prompt v1 from
-    /// models/, and the database's `llm_cache`. The config and prompt are read now, so a bad file fails before
-    /// the run starts.
+    /// The LLM step for `--llm uncertain|all`: `LLMAssist.load` (config, prompt v1 from models/, the
+    /// OpenAI-compatible client) with the database's `llm_cache`. The config is read here, so a bad file fails
+    /// before the run starts; the assist is made once the run has opened the database.
     static func refiner(llm: String, config path: String?, logger: Logger) throws
         -> (@Sendable (PalauteDatabase) throws -> (any ClassificationRefining)?)?
     {
-        guard let policy = LLMPolicy(rawValue: llm), policy != .off, let path else { return nil }
-        let config = try LLMConfig.load(from: URL(fileURLWithPath: path))
-        let prompt = try PromptTemplate.load(version: 1)
+        guard let policy = LLMPolicy(rawValue: llm), policy != .off else { return nil }
+        _ = try LLMAssist.load(policy: policy, configFile: path, cache: InMemoryAnswerCache(), logger: logger)
         return { database in
-            LLMRefiner(assist: LLMAssist(
-                policy: policy, config: config, prompt: prompt, client: OpenAICompatibleClient(config: config),
-                cache: DatabaseAnswerCache(database: database), logger: logger))
+            try LLMAssist.load(policy: policy, configFile: path, cache: DatabaseAnswerCache(database: database),
+                               logger: logger).map { LLMRefiner(assist: $0) }
         }
     }
 
