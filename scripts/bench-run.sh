@@ -22,7 +22,8 @@ import json, sys
 s = json.load(open(sys.argv[1])); secs = float(sys.argv[2]); rss = int(sys.argv[3]); n = int(sys.argv[4])
 t = s["timings"]
 print(f"wall {secs:.1f} s  ({n / secs:,.0f} responses/s end to end)  peak RSS {rss / 1024:.0f} MB")
-print(f"steps: ingest {t.get('ingest', 0):.1f} s, classify+store {t.get('classify', 0):.1f} s, "
+print(f"steps: ingest {t.get('ingest', 0):.1f} s, classify+store {t.get('classify', 0):.1f} s "
+      f"(classifier busy {t.get('classifier', 0):.1f} s, writer busy {t.get('store', 0):.1f} s, overlapping), "
       f"report {t.get('report', 0):.1f} s; classified {s['classified']}, new follow-ups {s['newFollowups']}")
 PY
 grep -E "User time|System time|Percent of CPU" "$TMP/stderr.txt"

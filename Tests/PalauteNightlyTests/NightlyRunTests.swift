@@ -192,7 +192,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let file = try dir.write("k.csv", makeExport(count: 7))
         let calls = Counter()
-        let writer = ReportWriter { _, out, _ in
+        let writer = ClosureReportWriter { _, out, _ in
             calls.increment()
             let u = out.appendingPathComponent("report.html")
             try Data("<html></html>".utf8).write(to: u)

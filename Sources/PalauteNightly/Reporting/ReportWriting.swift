@@ -10,7 +10,7 @@ public protocol ReportWriting: Sendable {
 }
 
 /// A writer made from a closure, for the CLI and tests.
-public struct ReportWriter: ReportWriting {
+public struct ClosureReportWriter: ReportWriting {
     let body: @Sendable (PalauteDatabase, URL, Int64) throws -> [URL]
 
     public init(_ body: @escaping @Sendable (PalauteDatabase, URL, Int64) throws -> [URL]) {

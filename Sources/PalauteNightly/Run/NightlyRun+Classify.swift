@@ -66,6 +66,7 @@ extension NightlyRun {
         var stats = RefinementStats()
         var afterID: Int64 = 0
         var done = 0
+        var classifySeconds = 0.0
         do {
             while true {
                 let chunk = try database.pool.read { db in
@@ -75,11 +76,13 @@ extension NightlyRun {
                 if chunk.isEmpty { break }
                 afterID = chunk.last!.0.id
                 let batch = chunk.map(\.0)
+                let t0 = ContinuousClock.now
                 var results = try classifier.classify(batch)
                 guard results.count == batch.count else {
                     throw NightlyError.classifierMismatch(expected: batch.count, got: results.count)
                 }
                 if let refiner { stats += try refiner.refine(batch, &results) }
+                classifySeconds += NightlyRun.seconds(since: t0)
                 inFlight.wait()
                 try writer.rethrow()
                 done += batch.count
@@ -109,9 +112,14 @@ extension NightlyRun {
         summary.classified = counts.classified
         summary.newFollowups = counts.opened
         summary.refreshedFollowups = counts.refreshed
+        // Busy time of the classifier (on all workers, wall) and of the writer thread; they overlap.
+        summary.timings["classifier"] = classifySeconds
+        summary.timings["store"] = counts.storeSeconds
         logger.info("classify.done", metadata: [
             "classified": "\(counts.classified)", "new_followups": "\(counts.opened)",
             "refreshed_followups": "\(counts.refreshed)",
+            "classifier_seconds": "\(String(format: "%.2f", classifySeconds))",
+            "store_seconds": "\(String(format: "%.2f", counts.storeSeconds))",
         ])
     }
 }
@@ -122,6 +130,7 @@ final class ChunkWriter: @unchecked Sendable {
         var classified = 0
         var opened = 0
         var refreshed = 0
+        var storeSeconds = 0.0
     }
 
     let database: PalauteDatabase
@@ -168,6 +177,7 @@ final class ChunkWriter: @unchecked Sendable {
         lock.unlock()
         if failed { return }
         do {
+            let t0 = ContinuousClock.now
             let now = Date()
             let (opened, refreshed) = try database.pool.write { db -> (Int, Int) in
                 var opened = 0
@@ -199,6 +209,7 @@ final class ChunkWriter: @unchecked Sendable {
             _counts.classified += batch.count
             _counts.opened += opened
             _counts.refreshed += refreshed
+            _counts.storeSeconds += NightlyRun.seconds(since: t0)
             chunks += 1
             let first = chunks == 1
             lock.unlock()

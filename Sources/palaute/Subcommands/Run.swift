@@ -121,8 +121,8 @@ struct Run: ParsableCommand {
     }
 
     /// The exports and report at the end of the run.
-    /// Lead: once PalauteReport lands, return its writer here, e.g.
-    /// `ReportWriter { db, dir, runID in try ReportGenerator(database: db).writeAll(to: dir) }`.
+    /// Lead: once PalauteReport lands, return its writer here:
+    /// `ClosureReportWriter { db, dir, _ in try PalauteReport.ReportWriter(database: db).write(to: dir).files }`.
     static func reportWriter() -> (any ReportWriting)? { nil }
 
     /// The LLM step for `--llm uncertain|all`: `LLMAssist.load` (config, prompt v1 from models/, the
