@@ -25,7 +25,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "The lexicons folder (default: found automatically).")
     var lexicons: String?
 
-    @Option(help: "Analyse the `text` field of every line of this JSONL file; print id, language and redacted text.")
+    @Option(help: "Analyse the `text` field of every line of this JSONL file; print id, language, redacted text and normalised words.")
     var jsonl: String?
 
     @Option(help: "Benchmark: analyse the `text` field of every line of this JSONL file.")
@@ -56,7 +56,12 @@ struct Analyze: ParsableCommand {
         if let jsonl {
             for (id, text) in try TextBenchmark.readRecords(jsonl) {
                 let a = analyzer.analyze(text)
-                print("\(id)\t\(a.language.rawValue)\t\(a.redaction.text.replacingOccurrences(of: "\n", with: " "))")
+                let changed = a.tokens.compactMap { t -> String? in
+                    guard let by = t.normalizedBy, by != .surface else { return nil }
+                    return "\(t.token.text)→\(t.normalized)(\(by.rawValue))"
+                }
+                print("\(id)\t\(a.language.rawValue)\t\(a.redaction.text.replacingOccurrences(of: "\n", with: " "))"
+                    + "\t\(changed.joined(separator: " "))")
             }
             return
         }
