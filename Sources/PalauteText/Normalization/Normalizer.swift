@@ -26,6 +26,8 @@ public final class Normalizer {
     /// Distinct surface forms resolved, by the step that recognised them (for the benchmark and debugging).
     public private(set) var formsBySource: [Source: Int] = [:]
     private var cache: [String: Resolution] = [:]
+    /// Set by `ParallelAnalysis` (and the benchmark) so workers of one run analyse each form once.
+    public var shared: SharedResolutions?
 
     /// Enough for the few misspellings of a night's answers; a long tail of slang and foreign words would
     /// otherwise cost seconds (one suggestion call takes 4–10 ms).
@@ -40,6 +42,11 @@ public final class Normalizer {
     /// Resolves a word token's surface form (cached by exact surface).
     public func resolve(_ surface: String) -> Resolution {
         if let hit = cache[surface] { return hit }
+        let key = shared.map { _ in ByteKey(surface) }
+        if let shared, let key, let hit = shared.get(key) {
+            cache[surface] = hit
+            return hit
+        }
         var r = compute(surface)
         formsBySource[r.source, default: 0] += 1
         // Context-free part of the ambiguity rule, done once per surface: fewer compound parts first
@@ -50,6 +57,7 @@ public final class Normalizer {
                 .map(\.element)
         }
         cache[surface] = r
+        if let shared, let key { shared.put(key, r) }
         return r
     }
 

@@ -37,6 +37,9 @@ struct Analyze: ParsableCommand {
     @Option(help: ArgumentHelp("Benchmark: passes over the file (the first cold, the rest warm).", visibility: .hidden))
     var passes = 2
 
+    @Flag(help: "Benchmark: give each worker only its own cache (no shared word-form resolutions).")
+    var noSharedCache = false
+
     @Option(help: "How many Voikko spelling-suggestion calls each analyzer may make (they cost milliseconds).")
     var suggestions = Normalizer.defaultSuggestionBudget
 
@@ -49,7 +52,8 @@ struct Analyze: ParsableCommand {
         let folder = try lexicons.map { try ResourceLocator.locate("lexicons", explicit: $0) }
             ?? (try? ResourceLocator.locate("lexicons"))
         if let bench {
-            try TextBenchmark(file: bench, workers: workers, lexicons: folder, suggestions: suggestions, passes: passes).run()
+            try TextBenchmark(file: bench, workers: workers, lexicons: folder, suggestions: suggestions, passes: passes,
+                              noSharedCache: noSharedCache).run()
             return
         }
         let analyzer = try TextAnalyzer(lexicons: folder, suggestionBudget: suggestions)

@@ -13,6 +13,8 @@ struct TextBenchmark {
     var suggestions: Int
     /// Passes over the file: the first is cold, the rest warm (the report shows the second).
     var passes = 2
+    /// Workers keep separate caches only (each analyses the whole vocabulary).
+    var noSharedCache = false
 
     struct PassFigures: Sendable {
         var tokens = 0
@@ -33,6 +35,8 @@ struct TextBenchmark {
         let lexicons = self.lexicons
         let suggestions = self.suggestions
         let passes = self.passes
+        let shareCache = shares.count > 1 && !noSharedCache
+        let sharedResolutions = SharedResolutions()
         let sources = ResultBox<[String: Int]>(count: shares.count, empty: [:])
         let box = ResultBox<[PassFigures]>(count: shares.count, empty: [])
         let start = DispatchTime.now().uptimeNanoseconds
@@ -41,6 +45,7 @@ struct TextBenchmark {
             do {
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let analyzer = try TextAnalyzer(lexicons: lexicons, suggestionBudget: suggestions)
+                if shareCache { analyzer.normalizer.shared = sharedResolutions }
                 setup.set(w, .success(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9))
                 var figuresByPass: [PassFigures] = []
                 for _ in 0..<max(2, passes) {
@@ -63,7 +68,8 @@ struct TextBenchmark {
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let perWorker = try box.values()
         let setupSeconds = try setup.values().max() ?? 0
-        print("file: \(file)  responses: \(texts.count)  workers: \(shares.count)")
+        print("file: \(file)  responses: \(texts.count)  workers: \(shares.count)"
+            + (shares.count > 1 ? "  shared form cache: \(shareCache ? "yes" : "no")" : ""))
         print(String(format: "setup (Voikko + lexicons, per worker): %.3f s", setupSeconds))
         for (pass, name) in ["cold", "warm"].enumerated() {
             // Workers run side by side: the pass takes as long as its slowest worker.

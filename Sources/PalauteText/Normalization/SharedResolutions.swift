@@ -1,0 +1,33 @@
+import Foundation
+
+/// Resolved word forms shared by the workers of one run, so that each distinct form costs one Voikko analysis in
+/// all rather than one per worker. Only deterministic resolutions are shared: a form resolved by a spelling
+/// suggestion (or left unknown) depends on that worker's suggestion budget, so it stays in the worker's own cache.
+///
+/// Each worker still reads its own cache first; this table is touched only on a worker's cache miss, under a lock.
+public final class SharedResolutions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [ByteKey: Normalizer.Resolution] = [:]
+
+    public init() {}
+
+    /// Number of shared forms.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return table.count
+    }
+
+    func get(_ key: ByteKey) -> Normalizer.Resolution? {
+        lock.lock()
+        defer { lock.unlock() }
+        return table[key]
+    }
+
+    func put(_ key: ByteKey, _ resolution: Normalizer.Resolution) {
+        guard resolution.source != .suggestion, resolution.source != .unknown else { return }
+        lock.lock()
+        table[key] = resolution
+        lock.unlock()
+    }
+}
