@@ -34,3 +34,20 @@ import Testing
         }
     }
 }
+
+@Suite struct SharedResolutionsTests {
+    @Test func budgetDependentResultsAreNotShared() throws {
+        let shared = SharedResolutions()
+        let a = Normalizer(voikko: try Voikko(), colloquial: .builtIn, suggestionBudget: 1)
+        let b = Normalizer(voikko: try Voikko(), colloquial: .builtIn, suggestionBudget: 0)
+        a.shared = shared
+        b.shared = shared
+        #expect(a.resolve("lääkäri").source == .surface)
+        #expect(a.resolve("asiallnen").source == .suggestion)
+        #expect(shared.count == 1)  // the Voikko reading is shared, the suggestion is not
+        // Worker b has no budget: it must not borrow a's suggestion, and its budget-limited miss is not shared.
+        #expect(b.resolve("asiallnen").source == .unknown)
+        #expect(b.resolve("lääkäri").source == .surface)
+        #expect(shared.count == 1)
+    }
+}

@@ -11,6 +11,9 @@ public final class Normalizer {
         public var analyses: [MorphAnalysis]
         /// How the form was found.
         public var source: Source
+        /// The suggestion step was skipped only because the budget was spent: another worker with budget left
+        /// could resolve the same form differently, so such a result is not shared.
+        var skippedForBudget = false
     }
 
     /// Which step recognised the word; `palaute analyze` shows it.
@@ -103,10 +106,13 @@ public final class Normalizer {
             if !a.isEmpty { return Resolution(normalized: v, analyses: a, source: .diacritics) }
         }
         if let r = resolveCompound(base) { return r }
+        let budgetSpentBefore = suggestionsUsed >= suggestionBudget
         if let s = suggestion(for: base) {
             return Resolution(normalized: s, analyses: voikko.analyze(s), source: .suggestion)
         }
-        return Resolution(normalized: base, analyses: [], source: .unknown)
+        var unknown = Resolution(normalized: base, analyses: [], source: .unknown)
+        unknown.skippedForBudget = budgetSpentBefore && Self.wantsSuggestion(base)
+        return unknown
     }
 
     private func resolveHyphenated(_ w: String) -> Resolution? {
@@ -167,12 +173,17 @@ public final class Normalizer {
         return nil
     }
 
+    /// Only lower-case Finnish-looking words of 7–24 letters: suggestions for foreign words and names are wasted
+    /// milliseconds.
+    static func wantsSuggestion(_ w: String) -> Bool {
+        let n = w.unicodeScalars.count
+        return n >= 7 && n <= 24 && w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase })
+            && !w.unicodeScalars.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) })
+    }
+
     private func suggestion(for w: String) -> String? {
         let n = w.unicodeScalars.count
-        // Only lower-case Finnish-looking words: suggestions for foreign words and names are wasted milliseconds.
-        guard n >= 7, n <= 24, suggestionsUsed < suggestionBudget,
-              w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase }),
-              !w.unicodeScalars.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) }) else { return nil }
+        guard suggestionsUsed < suggestionBudget, Self.wantsSuggestion(w) else { return nil }
         suggestionsUsed += 1
         // Words under seven letters get none: a changed letter makes another word too often ("hetu" → "heru").
         // Seven letters: one substituted letter only; an added or dropped letter turns loanwords into

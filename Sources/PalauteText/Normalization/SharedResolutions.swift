@@ -1,8 +1,9 @@
 import Foundation
 
 /// Resolved word forms shared by the workers of one run, so that each distinct form costs one Voikko analysis in
-/// all rather than one per worker. Only deterministic resolutions are shared: a form resolved by a spelling
-/// suggestion (or left unknown) depends on that worker's suggestion budget, so it stays in the worker's own cache.
+/// all rather than one per worker. Only resolutions that do not depend on a worker's suggestion budget are shared:
+/// a form resolved by a spelling suggestion, or left unknown because the budget was spent, stays in the worker's
+/// own cache, so results are the same whatever the timing of the threads.
 ///
 /// Each worker still reads its own cache first; this table is touched only on a worker's cache miss, under a lock.
 public final class SharedResolutions: @unchecked Sendable {
@@ -25,7 +26,7 @@ public final class SharedResolutions: @unchecked Sendable {
     }
 
     func put(_ key: ByteKey, _ resolution: Normalizer.Resolution) {
-        guard resolution.source != .suggestion, resolution.source != .unknown else { return }
+        guard resolution.source != .suggestion, !resolution.skippedForBudget else { return }
         lock.lock()
         table[key] = resolution
         lock.unlock()
