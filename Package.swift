@@ -39,7 +39,7 @@ let package = Package(
         ]),
         // Exports, NPS arithmetic, SQL views and the HTML report.
         .target(name: "PalauteReport", dependencies: [
-            "PalauteStore", "PalauteClassify",
+            "PalauteStore", "PalauteClassify", "PalauteText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The nightly job: ingest → classify → store → follow-up queue → report, with lock and run record.
@@ -58,6 +58,9 @@ let package = Package(
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
             "PalauteStore", "PalauteIngest", "PalauteClassify", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "PalauteReportTests", dependencies: [
+            "PalauteReport", "PalauteStore", "PalauteClassify", "PalauteIngest", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]
