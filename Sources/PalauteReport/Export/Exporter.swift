@@ -13,6 +13,7 @@ public struct Exporter: Sendable {
 
     public init(database: PalauteDatabase) { self.database = database }
 
+    @discardableResult
     public func export(to directory: URL, options: ExportOptions = ExportOptions()) throws -> ExportSummary {
         try FileManager.default.createPrivateDirectory(at: directory)
         var summary = ExportSummary()
