@@ -34,6 +34,7 @@ import Testing
         try f.add(day: "2026-04-02", score: 2, topics: [Self.waitingCrit], mismatch: false)
         try f.add(unit: "Yksikkö B", day: "2026-03-31", score: 9, topics: [Self.waitingCrit], mismatch: true)
         try f.add(unit: nil, day: "2025-12-31", score: 5)
+        try f.add(unit: "Yksikkö C", day: "2026-05-05", score: nil, text: "vain kommentti")  // n = 0: no NPS
         return f
     }
 
@@ -71,6 +72,8 @@ import Testing
                 #expect(close(row["nps"], e.nps.nps), "\(view) \(e.period) nps")
                 #expect(close(row["se"], e.nps.standardError), "\(view) \(e.period) se")
                 #expect(close(row["margin95"], e.nps.margin95), "\(view) \(e.period) margin")
+                #expect(close(row["nps_low"], e.nps.interval95?.lowerBound))
+                #expect(close(row["nps_high"], e.nps.interval95?.upperBound))
                 #expect(close(row["promoter_share"], e.nps.promoterShare))
                 #expect(row["small_n"] as Bool == e.nps.isSmallSample)
                 #expect(row["positive"] as Int == e.sentiment[.positive] ?? 0)
@@ -94,6 +97,27 @@ import Testing
         #expect(single["nps"] as Double == 100)
         #expect(single["margin95"] as Double == 0)
         #expect(single["small_n"] as Bool == true)
+        let empty = try #require(try f.store.pool.read {
+            try Row.fetchOne($0, sql: "SELECT * FROM v_nps_unit_month WHERE unit = 'Yksikkö C'")
+        })
+        #expect(empty["n"] as Int == 0)
+        #expect(empty["nps"] as Double? == nil)
+        #expect(empty["margin95"] as Double? == nil)
+    }
+
+    @Test func exportColumnsAreTheViewColumns() throws {
+        let f = try ReportFixture()
+        let views = ["v_nps_unit_month", "v_nps_unit_week", "v_topic_counts_unit_month", "v_topic_impact", "v_topic_impact_unit"]
+        let columns: [String: [String]] = try f.store.pool.read { db in
+            var out: [String: [String]] = [:]
+            for v in views { out[v] = try db.columns(in: v).map(\.name) }
+            return out
+        }
+        #expect(columns["v_nps_unit_month"] == Exporter.aggregateColumns(.month))
+        #expect(columns["v_nps_unit_week"] == Exporter.aggregateColumns(.week))
+        #expect(columns["v_topic_counts_unit_month"] == Exporter.topicCountColumns(.month))
+        #expect(columns["v_topic_impact"] == Exporter.impactColumns)
+        #expect(columns["v_topic_impact_unit"] == ["unit"] + Exporter.impactColumns)
     }
 
     @Test func topicViewsMatchTheSwiftArithmetic() throws {

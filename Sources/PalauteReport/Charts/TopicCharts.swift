@@ -6,7 +6,7 @@ struct PraiseCriticismChart {
 
     func render() -> String {
         let rows = counts.filter { $0.counts.total > 0 }
-        let labelW = 250.0, w = 900.0, rowH = 40.0, top = 30.0
+        let labelW = 250.0, w = 1100.0, rowH = 40.0, top = 30.0
         let h = top + rowH * Double(rows.count) + 10
         let maxCount = Double(rows.map { max($0.counts.praise, $0.counts.criticism, $0.counts.suggestion) }.max() ?? 1)
         let barMax = w - labelW - 60
@@ -47,7 +47,7 @@ struct ImpactChart {
 
     func render() -> String {
         let rows = impacts.filter { $0.critics.n > 0 && $0.impact != nil }.sorted { $0.impact! < $1.impact! }
-        let labelW = 250.0, w = 900.0, rowH = 26.0, top = 28.0
+        let labelW = 250.0, w = 1100.0, rowH = 26.0, top = 28.0
         let h = top + rowH * Double(rows.count) + 12
         let maxAbs = max(1, rows.map { abs($0.impact!) }.max() ?? 1)
         let half = (w - labelW - 200) / 2

@@ -9,7 +9,7 @@ struct TrendChart {
 
     static let width = 400.0
     static let height = 180.0
-    static let left = 36.0, right = 10.0, top = 10.0, bottom = 26.0
+    static let left = 36.0, right = 20.0, top = 10.0, bottom = 26.0
 
     func render() -> String {
         let w = Self.width, h = Self.height
@@ -29,7 +29,8 @@ struct TrendChart {
         }
         let step = max(1, Int((Double(months.count) / 6).rounded(.up)))
         for (i, m) in months.enumerated() where i % step == 0 || i == months.count - 1 {
-            svg += SVG.text(Finnish.shortMonth(m), x: x(i), y: h - 8, anchor: "middle", cls: "tick")
+            let anchor = months.count > 1 && i == months.count - 1 ? "end" : "middle"
+            svg += SVG.text(Finnish.shortMonth(m), x: x(i) + (anchor == "end" ? 8 : 0), y: h - 8, anchor: anchor, cls: "tick")
         }
 
         // Runs of consecutive months with answers: one band and one line each.

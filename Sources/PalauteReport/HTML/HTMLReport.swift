@@ -224,7 +224,7 @@ public struct HTMLReport: Sendable {
             """
         if d.followUps.isEmpty { return s + "<p>Ei avoimia yhteydenottoja.</p></section>\n" }
         s += """
-            <table class="data queue"><thead><tr><th scope="col">Kiireellisyys</th><th scope="col">Eräpäivä</th>\
+            <div class="scroll"><table class="data queue"><thead><tr><th scope="col">Kiireellisyys</th><th scope="col">Eräpäivä</th>\
             <th scope="col">Yksikkö</th><th scope="col" class="num">Arvosana</th><th scope="col">Tila</th>\
             <th scope="col">Vastuuhenkilö</th><th scope="col">Aiheet ja liput</th><th scope="col">Kommentti</th></tr></thead><tbody>
             """
@@ -241,7 +241,7 @@ public struct HTMLReport: Sendable {
                 + "<td>\(flags)\(flags.isEmpty ? "" : " ")\(esc(topicList(f.topics)))</td>"
                 + "<td class=\"comment\">\(esc(f.redactedText))</td></tr>"
         }
-        s += "</tbody></table>"
+        s += "</tbody></table></div>"
         if d.followUps.count > maxQueueRows {
             s += "<p class=\"note\">Näytetään \(maxQueueRows) ensimmäistä; koko jono on tiedostossa followups.csv.</p>"
         }
@@ -351,7 +351,8 @@ public struct HTMLReport: Sendable {
         table.data thead th{background:#eef1f4;font-weight:600}
         table.data tbody th{font-weight:500}
         .num{text-align:right!important;font-variant-numeric:tabular-nums}.strong{font-weight:700}
-        td.comment{max-width:420px;white-space:pre-wrap;overflow-wrap:anywhere}
+        td.comment{min-width:260px;max-width:520px;white-space:pre-wrap;overflow-wrap:anywhere}
+        table.queue td:nth-child(7){max-width:260px}
         .badge{display:inline-block;font-size:12px;padding:0 6px;border-radius:10px;border:1px solid}
         .badge.warn{color:#7a4b00;border-color:#c98a1b;background:#fff6e0}
         .badge.overdue{color:#fff;background:#b3261e;border-color:#b3261e}

@@ -28,20 +28,10 @@ extension PalauteDatabase {
             + " END"
     }
 
-    /// NPS, its standard error, 95 % margin and interval from columns `n`, `promoters`, `detractors` of `from`.
-    /// SE = 100·√((p + d − (p − d)²) / n); `max(0, …)` absorbs rounding just below zero.
-    static func npsColumns() -> String {
-        """
-        CASE WHEN n > 0 THEN 100.0 * (promoters - detractors) / n END AS nps,
-        CASE WHEN n > 0 THEN 100.0 * sqrt(max(0.0, (1.0 * promoters / n) + (1.0 * detractors / n)
-            - ((1.0 * promoters / n) - (1.0 * detractors / n)) * ((1.0 * promoters / n) - (1.0 * detractors / n))) / n) END AS se,
-        CASE WHEN n > 0 THEN 1.96 * 100.0 * sqrt(max(0.0, (1.0 * promoters / n) + (1.0 * detractors / n)
-            - ((1.0 * promoters / n) - (1.0 * detractors / n)) * ((1.0 * promoters / n) - (1.0 * detractors / n))) / n) END AS margin95,
-        n < \(smallSampleThreshold) AS small_n
-        """
-    }
-
-    static func npsView(name: String, periodColumns: String, periodGroup: String) -> String {
+    /// NPS with its standard error (SE = 100·√((p + d − (p − d)²) / n)), 95 % margin (1.96·SE), interval and
+    /// small-sample flag, from a `base` CTE with `n`, `promoters`, `passives`, `detractors`. `max(0, …)` absorbs
+    /// rounding just below zero; with n = 0 every derived column is NULL.
+    static func npsView(name: String, periodColumns: String, periodGroup: String, periodNames: String) -> String {
         """
         CREATE VIEW \(name) AS
         WITH base AS (
@@ -59,13 +49,27 @@ extension PalauteDatabase {
             FROM response r
             LEFT JOIN result res ON res.response_id = r.id AND res.is_current = 1
             GROUP BY r.unit, \(periodGroup)
+        ),
+        shares AS (
+            SELECT base.*,
+                CASE WHEN n > 0 THEN 1.0 * promoters / n END AS promoter_share,
+                CASE WHEN n > 0 THEN 1.0 * passives / n END AS passive_share,
+                CASE WHEN n > 0 THEN 1.0 * detractors / n END AS detractor_share
+            FROM base
+        ),
+        stats AS (
+            SELECT shares.*,
+                100.0 * (promoter_share - detractor_share) AS nps,
+                100.0 * sqrt(max(0.0, promoter_share + detractor_share
+                    - (promoter_share - detractor_share) * (promoter_share - detractor_share)) / n) AS se
+            FROM shares
         )
-        SELECT base.*,
-            CASE WHEN n > 0 THEN 1.0 * promoters / n END AS promoter_share,
-            CASE WHEN n > 0 THEN 1.0 * passives / n END AS passive_share,
-            CASE WHEN n > 0 THEN 1.0 * detractors / n END AS detractor_share,
-            \(npsColumns())
-        FROM base
+        SELECT unit, \(periodNames), responses, n, promoters, passives, detractors,
+            promoter_share, passive_share, detractor_share,
+            nps, se, 1.96 * se AS margin95, nps - 1.96 * se AS nps_low, nps + 1.96 * se AS nps_high,
+            n < \(smallSampleThreshold) AS small_n,
+            positive, negative, neutral, mixed, unclassified
+        FROM stats
         """
     }
 
@@ -168,8 +172,10 @@ extension PalauteDatabase {
             JOIN result res ON res.id = tm.result_id AND res.is_current = 1
             JOIN response r ON r.id = res.response_id;
 
-            \(npsView(name: "v_nps_unit_month", periodColumns: monthColumns, periodGroup: "month"));
-            \(npsView(name: "v_nps_unit_week", periodColumns: weekColumns, periodGroup: "week_start"));
+            \(npsView(name: "v_nps_unit_month", periodColumns: monthColumns, periodGroup: "month", periodNames: "month"));
+            \(npsView(
+                name: "v_nps_unit_week", periodColumns: weekColumns, periodGroup: "week_start",
+                periodNames: "week_start, iso_week"));
             \(topicCountsView(name: "v_topic_counts_unit_month", periodColumns: monthColumns, periodGroup: "month"));
             \(topicCountsView(name: "v_topic_counts_unit_week", periodColumns: weekColumns, periodGroup: "week_start"));
             \(topicImpactView(name: "v_topic_impact", perUnit: false));
