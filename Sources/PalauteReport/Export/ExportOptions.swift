@@ -25,9 +25,11 @@ public struct ExportOptions: Sendable {
         self.now = now
     }
 
-    /// `$PALAUTE_USER`, else `$USER`, else `unknown`.
+    /// `$PALAUTE_USER`, else `$USER` / `$LOGNAME`, else the account name of the process (cron jobs often have no
+    /// `$USER`), else `unknown`.
     public static func defaultActor(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         for key in ["PALAUTE_USER", "USER", "LOGNAME"] { if let v = environment[key], !v.isEmpty { return v } }
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return "unknown"
     }
 }
