@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "PalauteStore", dependencies: [
             "PalauteIngest", "PalauteClassify", "PalauteLLM",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the ingest hot path only (binding without boxing every value).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Exports, NPS arithmetic, SQL views and the HTML report.
         .target(name: "PalauteReport", dependencies: [
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "PalauteIngestTests", dependencies: ["PalauteIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PalauteTextTests", dependencies: ["PalauteText"]),
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
+        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
             "PalauteStore", "PalauteIngest", "PalauteClassify", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -6,6 +6,15 @@ struct Palaute: AsyncParsableCommand {
         commandName: "palaute",
         abstract: "Classify Finnish patient feedback and queue detractors for follow-up.",
         version: "0.1.0",
-        subcommands: [Analyze.self, Ingest.self, Export.self, Report.self]
+        subcommands: [
+            Ingest.self,
+            Analyze.self,
+            Classify.self,
+            Explain.self,
+            Evaluate.self,
+            LLMCheck.self,
+            Export.self,
+            Report.self,
+        ]
     )
 }

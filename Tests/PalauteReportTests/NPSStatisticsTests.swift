@@ -102,8 +102,8 @@ import Testing
 
     @Test func aggregatesCountEachCriticOnce() throws {
         var a = Aggregates()
-        func row(_ id: Int64, _ score: Int?, _ topics: [TopicLabel]) -> ResponseRow {
-            ResponseRow(
+        func row(_ id: Int64, _ score: Int?, _ topics: [TopicLabel]) -> StoredResponse {
+            StoredResponse(
                 id: id, source: "s", externalID: "\(id)", unit: "A", day: "2026-03-02", score: score, text: "",
                 resultID: id, sentiment: Sentiment(labels: topics), mismatch: false, followUp: false, topics: topics,
                 flags: [])

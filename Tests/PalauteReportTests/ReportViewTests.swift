@@ -49,7 +49,7 @@ import Testing
     private func swiftAggregates(_ store: PalauteDatabase) throws -> Aggregates {
         try store.pool.read { db in
             var a = Aggregates()
-            try ResponseRow.forEach(in: db) { a.add($0) }
+            try StoredResponse.forEach(in: db) { a.add($0) }
             return a
         }
     }

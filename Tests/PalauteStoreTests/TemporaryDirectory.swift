@@ -19,5 +19,12 @@ final class TemporaryDirectory {
         return u
     }
 
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        let u = url.appendingPathComponent(name)
+        try Data(bytes).write(to: u)
+        return u
+    }
+
     deinit { try? FileManager.default.removeItem(at: url) }
 }

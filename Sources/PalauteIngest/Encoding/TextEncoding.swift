@@ -1,10 +1,11 @@
 /// The text encoding of an export, as detected from its first bytes.
 public enum TextEncoding: String, Sendable, Hashable, Codable {
-    /// UTF-8 without a byte-order mark (a field that is not valid UTF-8 is still read as Windows-1252).
+    /// UTF-8 without a byte-order mark.
     case utf8 = "utf-8"
     /// UTF-8 with a byte-order mark, as Excel's "CSV UTF-8" writes it.
     case utf8BOM = "utf-8-bom"
-    /// Windows-1252, the superset of ISO-8859-1 that Finnish Excel writes for plain "CSV".
+    /// Windows-1252, the superset of ISO-8859-1 that Finnish Excel writes for plain "CSV": the first 1 MiB is
+    /// not valid UTF-8. Whatever the label, each field is read as UTF-8 when valid and as Windows-1252 otherwise.
     case windows1252 = "windows-1252"
 }
 
@@ -39,13 +40,14 @@ enum TextDecoding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Decodes a field: UTF-8 when the bytes are valid UTF-8 and the file is not known to be Windows-1252,
-    /// Windows-1252 otherwise, so ä, ö and å survive either way.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String {
+    /// Decodes a field: UTF-8 when the bytes are valid UTF-8, Windows-1252 otherwise, so ä, ö and å survive
+    /// either way, also in a UTF-8 file with one Latin-1 line pasted in. (Windows-1252 Finnish text is practically
+    /// never valid UTF-8: that needs a letter À–ß followed by a byte 0x80–0xBF.)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii { return String(decoding: bytes, as: UTF8.self) }
-        if encoding != .windows1252, let s = String(validating: bytes, as: UTF8.self) { return s }
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
         return windows1252(bytes)
     }
 

@@ -224,7 +224,7 @@ public final class ExportReader {
         let s = scanner.starts[k], e = scanner.ends[k]
         if e <= s { return "" }
         let raw = UnsafeBufferPointer(rebasing: b[s..<e])
-        if !scanner.escaped[k] { return TextDecoding.decode(raw, encoding: encoding) }
+        if !scanner.escaped[k] { return TextDecoding.decode(raw) }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(raw.count)
         var i = 0
@@ -232,7 +232,7 @@ public final class ExportReader {
             unescaped.append(raw[i])
             if raw[i] == CSVScanner.quote && i + 1 < raw.count && raw[i + 1] == CSVScanner.quote { i += 2 } else { i += 1 }
         }
-        return unescaped.withUnsafeBufferPointer { TextDecoding.decode($0, encoding: encoding) }
+        return unescaped.withUnsafeBufferPointer { TextDecoding.decode($0) }
     }
 
     private func readHeader() throws(ExportError) {
@@ -417,7 +417,7 @@ public final class ExportReader {
             var bytes = buf.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[start..<lineEnd])) }
             while let last = bytes.last, last == 0x0D || last == 0x20 || last == 0x09 { bytes.removeLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            if encoding == .windows1252 || !bytes.withUnsafeBufferPointer(TextDecoding.isValidUTF8Prefix) {
+            if String(validating: bytes, as: UTF8.self) == nil {
                 bytes = Array(bytes.withUnsafeBufferPointer(TextDecoding.windows1252).utf8)
             }
             return decodeJSON(Data(bytes), line: l)

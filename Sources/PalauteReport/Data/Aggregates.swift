@@ -57,7 +57,7 @@ public struct Aggregates: Sendable {
 
     public init() {}
 
-    mutating func add(_ row: ResponseRow) {
+    mutating func add(_ row: StoredResponse) {
         responses += 1
         responsesByUnit[row.unit, default: 0] += 1
         all.add(score: row.score)

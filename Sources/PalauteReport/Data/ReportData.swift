@@ -43,7 +43,7 @@ struct ReportData: Sendable {
     /// Loads the report's data; `aggregates` may come from an export that just streamed the same snapshot.
     static func load(_ db: Database, aggregates known: Aggregates? = nil) throws -> ReportData {
         var aggregates = known ?? Aggregates()
-        if known == nil { try ResponseRow.forEach(in: db) { aggregates.add($0) } }
+        if known == nil { try StoredResponse.forEach(in: db) { aggregates.add($0) } }
         let followUps = try FollowUpRow.fetchAll(db, openOnly: true)
         let mismatchRows = try Row.fetchAll(db, sql: """
             SELECT r.unit, coalesce(r.visited_on, date(r.received_at)) AS day, r.score, res.sentiment, res.redacted_text,

@@ -25,7 +25,7 @@ public struct Exporter: Sendable {
             let responses = try TableOutput(directory, "responses", options.formats, into: &summary)
             try responses.header(Self.responseColumns)
             var aggregates = Aggregates()
-            try ResponseRow.forEach(in: db) { row in
+            try StoredResponse.forEach(in: db) { row in
                 aggregates.add(row)
                 let text: String
                 if options.includePII {
@@ -122,7 +122,7 @@ public struct Exporter: Sendable {
         "text_redacted", "text",
     ]
 
-    static func responseCells(_ r: ResponseRow, text: String, redacted: Bool) -> [Cell] {
+    static func responseCells(_ r: StoredResponse, text: String, redacted: Bool) -> [Cell] {
         func topics(_ label: MentionLabel) -> [String] { r.topics.filter { $0.label == label }.map(\.topic.rawValue) }
         return [
             .int64(r.id), .text(r.source), .text(r.externalID), .text(r.channel), .text(r.unit), .text(r.service),

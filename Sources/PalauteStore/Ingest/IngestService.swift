@@ -28,6 +28,7 @@ public struct IngestService {
     ///   - force: read the file even when the same bytes were ingested before (e.g. with another `--map`).
     ///   - name: how the file is named in rejects and the summary; default the path as given.
     /// - Throws: `ExportError` when the file cannot be read at all (nothing lands), a GRDB error on database failure.
+    @discardableResult
     public func ingest(
         _ url: URL, source: String? = nil, mapping: HeaderMapping = .default, force: Bool = false,
         name: String? = nil, onReject: (RejectedRow) -> Void = { _ in }
@@ -62,20 +63,25 @@ public struct IngestService {
             let batchID = batch.id!
             let nowValue = now.databaseValue
 
+            // A bigger page cache keeps the unique and secondary indexes in memory for large files (bounded: 64 MiB).
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Ids of existing responses this file has already touched, to catch an id repeated within the file.
+            // Only rows that already existed land here, so a first ingest keeps it empty.
             try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS ingest_seen (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TEMP TABLE IF NOT EXISTS ingest_seen (response_id INTEGER PRIMARY KEY);
                 DELETE FROM temp.ingest_seen;
                 """)
-            let markSeen = try db.cachedStatement(
-                sql: "INSERT INTO temp.ingest_seen (external_id, line) VALUES (?, ?) ON CONFLICT DO NOTHING")
-            let firstSeen = try db.cachedStatement(sql: "SELECT line FROM temp.ingest_seen WHERE external_id = ?")
-            let lookup = try db.cachedStatement(
-                sql: "SELECT id, content_hash FROM response WHERE source = ? AND external_id = ?")
-            let insert = try db.cachedStatement(sql: """
+            let insert = try RawStatement(db, sql: """
                 INSERT INTO response (source, external_id, channel, unit, service, visited_on, received_at, score, text,
                                       content_hash, ingest_batch_id, needs_classification, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                ON CONFLICT (source, external_id) DO NOTHING
                 """)
+            let nowText = String.fromDatabaseValue(nowValue) ?? ""
+            let lookup = try db.cachedStatement(
+                sql: "SELECT id, content_hash, ingest_batch_id FROM response WHERE source = ? AND external_id = ?")
+            let markSeen = try db.cachedStatement(
+                sql: "INSERT INTO temp.ingest_seen (response_id) VALUES (?) ON CONFLICT DO NOTHING")
             let update = try db.cachedStatement(sql: """
                 UPDATE response SET channel = ?, unit = ?, service = ?, visited_on = ?, score = ?, text = ?,
                     content_hash = ?, ingest_batch_id = ?, needs_classification = 1, updated_at = ?
@@ -96,32 +102,43 @@ public struct IngestService {
                 case .rejected(let r):
                     try record(r)
                 case .record(let r):
-                    try markSeen.execute(arguments: [r.externalID, r.line])
-                    if db.changesCount == 0 {
-                        let first = try Int.fetchOne(firstSeen, arguments: [r.externalID]) ?? 0
-                        try record(RejectedRow(
-                            file: display, line: r.line, field: "id",
-                            reason: "duplicate id '\(r.externalID)' (first on line \(first))"))
+                    let hash = r.contentHash
+                    insert.bind(1, source)
+                    insert.bind(2, r.externalID)
+                    insert.bind(3, r.channel)
+                    insert.bind(4, r.unit)
+                    insert.bind(5, r.service)
+                    insert.bind(6, r.visitedOn)
+                    insert.bind(7, nowText)
+                    insert.bind(8, r.score)
+                    insert.bind(9, r.text)
+                    insert.bind(10, hash)
+                    insert.bind(11, batchID)
+                    insert.bind(12, nowText)
+                    try insert.run()
+                    if db.changesCount == 1 {
+                        summary.inserted += 1
                         break
                     }
-                    let hash = r.contentHash
-                    if let existing = try Row.fetchOne(lookup, arguments: [source, r.externalID]) {
-                        let oldHash: String = existing[1]
-                        if oldHash == hash {
-                            summary.unchanged += 1
-                        } else {
-                            let id: Int64 = existing[0]
-                            try update.execute(arguments: [
-                                r.channel, r.unit, r.service, r.visitedOn, r.score, r.text, hash, batchID, nowValue, id,
-                            ])
-                            summary.updated += 1
-                        }
+                    // The id is known: a repeat within this file, unchanged, or changed.
+                    guard let existing = try Row.fetchOne(lookup, arguments: [source, r.externalID]) else {
+                        throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "response vanished during ingest")
+                    }
+                    let id: Int64 = existing[0]
+                    let oldHash: String = existing[1]
+                    let lastBatch: Int64 = existing[2]
+                    try markSeen.execute(arguments: [id])
+                    if lastBatch == batchID || db.changesCount == 0 {
+                        try record(RejectedRow(
+                            file: display, line: r.line, field: "id",
+                            reason: "duplicate id '\(r.externalID)' in this file (the first row with it was kept)"))
+                    } else if oldHash == hash {
+                        summary.unchanged += 1
                     } else {
-                        try insert.execute(arguments: [
-                            source, r.externalID, r.channel, r.unit, r.service, r.visitedOn, nowValue, r.score, r.text,
-                            hash, batchID, nowValue,
+                        try update.execute(arguments: [
+                            r.channel, r.unit, r.service, r.visitedOn, r.score, r.text, hash, batchID, nowValue, id,
                         ])
-                        summary.inserted += 1
+                        summary.updated += 1
                     }
                 }
                 if let failAfterRows, summary.rowsRead >= failAfterRows {

@@ -23,9 +23,15 @@ public final class Normalizer {
     /// Voikko suggestions cost milliseconds each: at most this many suggestion calls over the normalizer's life.
     public var suggestionBudget: Int
     public private(set) var suggestionsUsed = 0
+    /// Distinct surface forms resolved, by the step that recognised them (for the benchmark and debugging).
+    public private(set) var formsBySource: [Source: Int] = [:]
     private var cache: [String: Resolution] = [:]
 
-    public init(voikko: Voikko, colloquial: ColloquialTable, suggestionBudget: Int = 2_000) {
+    /// Enough for the few misspellings of a night's answers; a long tail of slang and foreign words would
+    /// otherwise cost seconds (one suggestion call takes 4–10 ms).
+    public static let defaultSuggestionBudget = 500
+
+    public init(voikko: Voikko, colloquial: ColloquialTable, suggestionBudget: Int = defaultSuggestionBudget) {
         self.voikko = voikko
         self.colloquial = colloquial
         self.suggestionBudget = suggestionBudget
@@ -34,7 +40,15 @@ public final class Normalizer {
     /// Resolves a word token's surface form (cached by exact surface).
     public func resolve(_ surface: String) -> Resolution {
         if let hit = cache[surface] { return hit }
-        let r = compute(surface)
+        var r = compute(surface)
+        formsBySource[r.source, default: 0] += 1
+        // Context-free part of the ambiguity rule, done once per surface: fewer compound parts first
+        // (a lexicalised word before an over-segmented reading); Voikko's order breaks ties.
+        if r.analyses.count > 1 {
+            r.analyses = r.analyses.enumerated()
+                .sorted { ($0.element.parts.count, $0.offset) < ($1.element.parts.count, $1.offset) }
+                .map(\.element)
+        }
         cache[surface] = r
         return r
     }
@@ -110,8 +124,10 @@ public final class Normalizer {
 
     private func suggestion(for w: String) -> String? {
         let n = w.unicodeScalars.count
-        guard n >= 4, n <= 30, suggestionsUsed < suggestionBudget,
-              w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) }) else { return nil }
+        // Only lower-case Finnish-looking words: suggestions for foreign words and names are wasted milliseconds.
+        guard n >= 4, n <= 24, suggestionsUsed < suggestionBudget,
+              w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase }),
+              !w.unicodeScalars.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) }) else { return nil }
         suggestionsUsed += 1
         // Short words: one substituted letter only ("hyvö" → "hyvä"); an added or dropped letter turns short
         // loanwords into other words ("mail" → "maila"). Longer words: up to two edits.
@@ -204,8 +220,11 @@ public final class Normalizer {
     }
 
     /// Missing diacritics: "laakari" → "lääkäri", "hyva" → "hyvä". All front vowels first (vowel harmony makes
-    /// it the likely reading), then every mix when there are at most five a/o letters.
+    /// it the likely reading), then every mix when there are at most three a/o letters (compounds can mix).
+    /// Only for plain lower-case ASCII words without letters Finnish words do not use (b, c, f, q, w, x, z):
+    /// a writer who typed one "ä" or "ö" has a keyboard that has them.
     static func diacriticVariants(_ w: String) -> [String] {
+        guard looksLikeFinnishWithoutDiacritics(w) else { return [] }
         let s = Array(w.unicodeScalars)
         let positions = s.indices.filter { s[$0] == "a" || s[$0] == "o" }
         guard !positions.isEmpty else { return [] }
@@ -218,12 +237,24 @@ public final class Normalizer {
         }
         let all = (1 << positions.count) - 1
         var out = [swap(all)]
-        if positions.count <= 5 {
+        if positions.count <= 3 {
             // Fewer changes first: the closest word to what was typed.
             let masks = (1..<all).sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
             out += masks.map(swap)
         }
         return out
+    }
+
+    static func looksLikeFinnishWithoutDiacritics(_ w: String) -> Bool {
+        var n = 0
+        for u in w.utf8 {
+            guard u >= 0x61, u <= 0x7A else { return false }  // a–z only
+            switch u {
+            case 0x62, 0x63, 0x66, 0x71, 0x77, 0x78, 0x7A: return false  // b c f q w x z
+            default: n += 1
+            }
+        }
+        return n >= 3 && n <= 24
     }
 
     /// Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`.

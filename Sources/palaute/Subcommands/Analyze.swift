@@ -34,6 +34,12 @@ struct Analyze: ParsableCommand {
     @Option(help: "Benchmark: number of worker threads, each with its own analyzer.")
     var workers = 1
 
+    @Option(help: ArgumentHelp("Benchmark: passes over the file (the first cold, the rest warm).", visibility: .hidden))
+    var passes = 2
+
+    @Option(help: "How many Voikko spelling-suggestion calls each analyzer may make (they cost milliseconds).")
+    var suggestions = Normalizer.defaultSuggestionBudget
+
     mutating func validate() throws {
         if bench == nil, jsonl == nil, text == nil { throw ValidationError("Give a text to analyse, or --bench FILE.jsonl.") }
         if workers < 1 { throw ValidationError("--workers must be at least 1.") }
@@ -43,10 +49,10 @@ struct Analyze: ParsableCommand {
         let folder = try lexicons.map { try ResourceLocator.locate("lexicons", explicit: $0) }
             ?? (try? ResourceLocator.locate("lexicons"))
         if let bench {
-            try TextBenchmark(file: bench, workers: workers, lexicons: folder).run()
+            try TextBenchmark(file: bench, workers: workers, lexicons: folder, suggestions: suggestions, passes: passes).run()
             return
         }
-        let analyzer = try TextAnalyzer(lexicons: folder)
+        let analyzer = try TextAnalyzer(lexicons: folder, suggestionBudget: suggestions)
         if let jsonl {
             for (id, text) in try TextBenchmark.readRecords(jsonl) {
                 let a = analyzer.analyze(text)

@@ -38,7 +38,7 @@ struct Export: ParsableCommand {
     var report = false
 
     func run() throws {
-        let store = try openDatabase(database)
+        let store = try Self.openDatabase(database)
         let formats: Set<ExportOptions.Format> = switch format {
         case .csv: [.csv]
         case .jsonl: [.jsonl]
@@ -65,11 +65,13 @@ struct Export: ParsableCommand {
     }
 }
 
-/// Opens the database or exits with a message naming the file.
-func openDatabase(_ path: String?) throws -> PalauteDatabase {
-    let dbPath = path ?? PalauteDatabase.defaultPath()
-    do { return try PalauteDatabase(path: dbPath) } catch {
-        FileHandle.standardError.write(Data("palaute: \(error)\n".utf8))
-        throw ExitCode.failure
+extension Export {
+    /// Opens the database or exits with a message naming the file.
+    static func openDatabase(_ path: String?) throws -> PalauteDatabase {
+        let dbPath = path ?? PalauteDatabase.defaultPath()
+        do { return try PalauteDatabase(path: dbPath) } catch {
+            FileHandle.standardError.write(Data("palaute: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }

@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
     var out = "out"
 
     func run() throws {
-        let store = try openDatabase(database)
+        let store = try Export.openDatabase(database)
         do {
             let url = try HTMLReport(database: store).write(to: URL(fileURLWithPath: out))
             print(url.relativePath)

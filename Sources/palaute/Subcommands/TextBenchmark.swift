@@ -10,6 +10,9 @@ struct TextBenchmark {
     var file: String
     var workers: Int
     var lexicons: URL?
+    var suggestions: Int
+    /// Passes over the file: the first is cold, the rest warm (the report shows the second).
+    var passes = 2
 
     struct PassFigures: Sendable {
         var tokens = 0
@@ -20,23 +23,29 @@ struct TextBenchmark {
         let texts = try Self.readTexts(file)
         let shares = ParallelAnalysis.split(texts.count, into: workers)
         let lexicons = self.lexicons
+        let suggestions = self.suggestions
+        let passes = self.passes
+        let sources = ResultBox<[String: Int]>(count: shares.count, empty: [:])
         let box = ResultBox<[PassFigures]>(count: shares.count, empty: [])
         let start = DispatchTime.now().uptimeNanoseconds
         let setup = ResultBox<Double>(count: shares.count, empty: 0)
         DispatchQueue.concurrentPerform(iterations: shares.count) { w in
             do {
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                let analyzer = try TextAnalyzer(lexicons: lexicons)
+                let analyzer = try TextAnalyzer(lexicons: lexicons, suggestionBudget: suggestions)
                 setup.set(w, .success(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9))
-                var passes: [PassFigures] = []
-                for _ in 0..<2 {
+                var figuresByPass: [PassFigures] = []
+                for _ in 0..<max(2, passes) {
                     var figures = PassFigures()
                     let p0 = DispatchTime.now().uptimeNanoseconds
                     for k in shares[w] { figures.tokens += analyzer.analyze(texts[k]).tokens.count }
                     figures.seconds = Double(DispatchTime.now().uptimeNanoseconds - p0) / 1e9
-                    passes.append(figures)
+                    figuresByPass.append(figures)
                 }
-                box.set(w, .success(passes))
+                box.set(w, .success(figuresByPass))
+                var bySource: [String: Int] = [:]
+                for (k, v) in analyzer.normalizer.formsBySource { bySource[k.rawValue] = v }
+                sources.set(w, .success(bySource))
             } catch {
                 box.set(w, .failure(error))
             }
@@ -55,6 +64,10 @@ struct TextBenchmark {
                 Double(texts.count) / seconds, Double(tokens) / seconds))
         }
         print(String(format: "wall (both passes): %.3f s", wall))
+        var totals: [String: Int] = [:]
+        for d in try sources.values() { for (k, v) in d { totals[k, default: 0] += v } }
+        print("distinct word forms by how they were recognised (summed over workers): "
+            + totals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
 
     static func readTexts(_ path: String) throws -> [String] {

@@ -2,7 +2,7 @@ import GRDB
 import PalauteClassify
 
 /// A response with its current result, flattened for exports and aggregates.
-struct ResponseRow: Sendable {
+struct StoredResponse: Sendable {
     var id: Int64
     var source: String
     var externalID: String
@@ -45,7 +45,7 @@ struct ResponseRow: Sendable {
         """
 }
 
-extension ResponseRow {
+extension StoredResponse {
     init(row: Row) {
         id = row["id"]
         source = row["source"]
@@ -76,8 +76,8 @@ extension ResponseRow {
     }
 
     /// Streams every response to `body` inside the caller's read transaction.
-    static func forEach(in db: Database, _ body: (ResponseRow) throws -> Void) throws {
+    static func forEach(in db: Database, _ body: (StoredResponse) throws -> Void) throws {
         let cursor = try Row.fetchCursor(db, sql: sql)
-        while let row = try cursor.next() { try body(ResponseRow(row: row)) }
+        while let row = try cursor.next() { try body(StoredResponse(row: row)) }
     }
 }

@@ -1,0 +1,441 @@
+import PalauteText
+
+/// A polarity contribution: a sentiment word, idiom, emoji or construction.
+struct PolarityHit: Sendable {
+    var weight: Double
+    var token: Int
+    var rule: String
+    var source: LexiconSource?
+    /// A verdict word's own topic, used when its clause names none.
+    var topic: Topic?
+    var symbol = false
+}
+
+/// A word or phrase that names a topic.
+struct TopicMention: Sendable {
+    var topic: Topic
+    var priority: Int
+    var token: Int
+    var rule: String
+    var source: LexiconSource?
+}
+
+/// What one clause says.
+struct ClauseReading: Sendable {
+    var index: Int
+    var sentence: Int
+    var tokens: [Int]
+    var hits: [PolarityHit] = []
+    var topics: [TopicMention] = []
+    var suggestion: (token: Int, rule: String)?
+    var contactVerb = false
+    var weight: Double = 1
+    var lukewarm = false
+    /// The clause or contrast word that opened the clause ("että", "mutta"), if a word did.
+    var opener: ModifierKind?
+    /// Tokens read as part of an idiom that names its own topic: they name no other topic.
+    var idiomTokens = Set<Int>()
+
+    var polarity: Double { hits.reduce(0) { $0 + $1.weight } * weight }
+}
+
+extension Classifier {
+    /// Reads one clause: idioms first, then word by word with negation scope, degree words and mood.
+    func readClause(_ idxs: [Int], index: Int, text: PreparedText, lex: Lexicon, trace: inout Trace) -> ClauseReading {
+        let toks = text.tokens
+        var reading = ClauseReading(index: index, sentence: toks[idxs[0]].sentence, tokens: idxs)
+        reading.opener = idxs.lazy.map { toks[$0] }.first(where: \.isWord)?.opener
+        let words = idxs.filter { toks[$0].isWord && !toks[$0].isName }
+        var consumed = Set<Int>()
+
+        // Idioms take precedence over word-by-word reading ("ei valittamista", "ei kovin hyvä").
+        for idiom in lex.idioms {
+            if let m = matchSequence(idiom.phrase, in: words, tokens: toks), consumed.isDisjoint(with: m) {
+                consumed.formUnion(m)
+                if idiom.topic != nil { reading.idiomTokens.formUnion(m) }
+                // "minua ei otettu vakavasti": a negation before an idiom that has none of its own flips it.
+                var w = idiom.weight
+                var rule = "idiom"
+                let startsNegated = idiom.phrase.elements[0].matches(TokenForms(lemmas: ["ei"], surface: "ei"))
+                let before = words.filter { $0 < m[0] }
+                let lastNegation = before.lastIndex { toks[$0].isNegationVerb && !m.contains($0) }
+                let scopeEnds = lastNegation.map { n in
+                    before[(n + 1)...].contains { lex.modifiers(toks[$0].forms).contains { $0.kind == .scopeEnd || $0.kind == .clause } }
+                } ?? true
+                if !startsNegated, !scopeEnds {
+                    w = -w * 0.9
+                    rule = "idiom+negation"
+                }
+                if w != 0 {
+                    reading.hits.append(PolarityHit(weight: w, token: m[0], rule: rule, source: idiom.source, topic: idiom.topic))
+                }
+                trace.add(m.map { toks[$0].text }.joined(separator: " "), rule, String(format: "%+.1f", w) + (idiom.topic.map { " → \($0.rawValue)" } ?? ""), source: idiom.source, clause: index)
+            }
+        }
+
+        // Degree words, negation and sentiment words.
+        var negated = false
+        var pending: (value: Double, pos: Int, source: LexiconSource)?
+        var excess = false
+        var obliged: Int?
+        var degreeWords = Set<Int>()
+        let hasLeave = words.contains { toks[$0].forms.lemmas.contains("jäädä") }
+        for (pos, i) in words.enumerated() {
+            let tok = toks[i]
+            let mods = lex.modifiers(tok.forms)
+            if mods.contains(where: { $0.kind == .contrast }), pos == 0 {
+                reading.weight = mods.first { $0.kind == .contrast }!.value
+            }
+            if consumed.contains(i) { continue }
+            let next = pos + 1 < words.count ? toks[words[pos + 1]] : nil
+            let nextIsQuality = next.map { n in
+                n.isAdjectiveOrAdverb || lex.sentimentEntries(n.forms).contains { $0.condition != .negated }
+            } ?? false
+            let opensClause = mods.contains { $0.kind == .clause || $0.kind == .contrast }
+            let entries = lex.sentimentEntries(tok.forms)
+            if (tok.isNegationVerb && !opensClause) || mods.contains(where: { $0.kind == .negator }) {
+                negated = true
+                trace.add(tok.text, "negation", "flips what follows in the clause", source: mods.first { $0.kind == .negator }?.source, clause: index)
+                continue
+            }
+            if mods.contains(where: { $0.kind == .scopeEnd }) {
+                negated = false
+                continue
+            }
+            if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
+                // A word that is also a topic or sentiment word is a degree word only before a quality.
+                // Degree words do not inflect: "aikaa", "ajan" are always time.
+                let isContentWord = !lex.topicEntries(tok.forms).isEmpty || !entries.isEmpty
+                let uninflected = tok.forms.lemmas.isEmpty || tok.forms.lemmas.contains(tok.forms.surface)
+                if !isContentWord || (nextIsQuality && uninflected) {
+                    pending = (m.value, pos, m.source)
+                    degreeWords.insert(i)
+                    trace.add(tok.text, m.kind.rawValue, "×\(m.value)", source: m.source, clause: index)
+                    continue
+                }
+            }
+            if let m = mods.first(where: { $0.kind == .excess }), nextIsQuality {
+                excess = true
+                reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "excess", source: m.source))
+                degreeWords.insert(i)
+                trace.add(tok.text, "excess", "makes the next word a complaint", source: m.source, clause: index)
+                continue
+            }
+            if mods.contains(where: { $0.kind == .lukewarm }) {
+                reading.lukewarm = true
+                trace.add(tok.text, "lukewarm", "no label (convention 1)", source: mods.first { $0.kind == .lukewarm }?.source, clause: index)
+                continue
+            }
+            if mods.contains(where: { $0.kind == .obligation }) { obliged = pos }
+            let abessive = tok.hasCase(.abessive)
+            let entry: SentimentEntry?
+            if negated || abessive {
+                entry = entries.first { $0.condition == .negated } ?? entries.first { $0.condition == .always }
+            } else {
+                entry = entries.first { $0.condition != .negated }
+            }
+            guard let e = entry else {
+                // "asioita jäi käsittelemättä": an act left undone is a complaint.
+                if abessive, hasLeave, tok.best?.wordClass == .verb {
+                    reading.hits.append(PolarityHit(weight: -1.2, token: i, rule: "left-undone"))
+                    trace.add(tok.text, "left-undone (jäädä + abessive)", "-1.2", clause: index)
+                }
+                continue
+            }
+            var w = e.weight
+            var rule = "sentiment-word"
+            switch e.condition {
+            case .negated:
+                rule = abessive ? "abessive" : "negation"
+            case .plain:
+                if negated { continue }
+            case .always:
+                if abessive {
+                    w = -w * 0.8
+                    rule = "abessive"
+                } else if negated {
+                    w = w > 0 ? -w * 0.9 : -w * 0.6
+                    rule = "negation"
+                }
+            }
+            if let o = obliged, o < pos, pos - o <= 2, w > 0, tok.best?.wordClass == .verb {
+                trace.add(tok.text, "obligation", "an act one has to do is no praise", clause: index)
+                continue
+            }
+            if tok.best?.comparison == .superlative { w *= 1.2 }
+            if let p = pending, pos - p.pos <= 3 {
+                w *= p.value
+                pending = nil
+            }
+            if excess {
+                // "liian kallis" adds to the complaint; "liian nopeasti" turns praise into one.
+                w = w > 0 ? -w * 0.5 : w
+                excess = false
+                rule += "+excess"
+            }
+            if tok.allCaps { w *= 1.3 }
+            reading.hits.append(PolarityHit(weight: w, token: i, rule: rule, source: e.source, topic: e.topic))
+            trace.add(tok.text, rule, String(format: "%+.2f", w) + (e.topic.map { " (verdict → \($0.rawValue))" } ?? ""), source: e.source, clause: index)
+        }
+        // A degree word after its head ("ei sattunut yhtään") scales the last hit.
+        if let p = pending, let last = reading.hits.indices.last, reading.hits[last].rule != "idiom",
+           let hitPos = words.firstIndex(of: reading.hits[last].token), p.pos - hitPos <= 2, p.pos > hitPos {
+            reading.hits[last].weight *= p.value
+        }
+
+        // Emoji and emoticons: the longest run of symbol tokens the lexicon knows.
+        readSymbols(idxs, reading: &reading, text: text, lex: lex, trace: &trace)
+        if reading.lukewarm {
+            reading.hits.removeAll { $0.symbol && abs($0.weight) <= 1.5 }
+        }
+
+        // Mood: past conditional, suggestion, rhetorical question.
+        readMood(words, reading: &reading, text: text, lex: lex, trace: &trace)
+
+        // Topics.
+        reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), text: text, lex: lex, clause: index, trace: &trace)
+        for h in reading.hits where h.rule.hasPrefix("idiom") {
+            // An idiom with a topic of its own names it ("ei tarvinnut odottaa" → waiting), also for suggestions.
+            if let t = h.topic, t != .overall, !reading.topics.contains(where: { $0.topic == t }) {
+                reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+            }
+        }
+        return reading
+    }
+
+    func readSymbols(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {
+        let toks = text.tokens
+        let symbolIdx = idxs.filter { !toks[$0].isWord && toks[$0].kind != .number }
+        var p = 0
+        while p < symbolIdx.count {
+            var matched = false
+            for len in stride(from: min(4, symbolIdx.count - p), through: 1, by: -1) {
+                let run = Array(symbolIdx[p..<(p + len)])
+                // Only adjacent tokens form one symbol.
+                if len > 1, zip(run, run.dropFirst()).contains(where: { toks[$0].range.upperBound != toks[$1].range.lowerBound }) { continue }
+                let key = Self.symbolKey(run.map { toks[$0].text }.joined())
+                if key.isEmpty { continue }
+                if let e = lex.symbolSentiment[key] {
+                    reading.hits.append(PolarityHit(weight: e.weight, token: run[0], rule: "emoji", source: e.source, topic: e.topic, symbol: true))
+                    trace.add(key, "emoji", String(format: "%+.1f", e.weight), source: e.source, clause: reading.index)
+                    p += len
+                    matched = true
+                    break
+                }
+            }
+            if !matched { p += 1 }
+        }
+    }
+
+    /// Emoji variation selectors do not change meaning.
+    static func symbolKey(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0xFE0F && $0.value != 0x200D }))
+    }
+
+    func readMood(_ words: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {
+        let toks = text.tokens
+        let index = reading.index
+        let cues = lex.cues
+        func cueMatches(_ kind: CueKind, _ t: PreparedToken) -> CueEntry? {
+            cues.first { $0.kind == kind && $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(t.forms) }
+        }
+        reading.contactVerb = words.contains { cueMatches(.contactVerb, toks[$0]) != nil }
+            || cues.contains { $0.kind == .contact && matchSequence($0.phrase, in: words, tokens: toks) != nil }
+        var pastConditional = false
+        for (pos, i) in words.enumerated() {
+            let t = toks[i]
+            guard t.best?.mood == .conditional, t.forms.lemmas.contains("olla") else { continue }
+            for j in words[(pos + 1)..<min(words.count, pos + 4)] where toks[j].analyses.contains(where: { $0.participle == "past_active" }) {
+                pastConditional = true
+                if let cue = cueMatches(.retroWish, toks[j]) {
+                    reading.hits.append(PolarityHit(weight: -1.5, token: i, rule: "retro-wish", source: cue.source))
+                    trace.add("\(t.text) \(toks[j].text)", "retro-wish (past conditional)", "criticism -1.5", source: cue.source, clause: index)
+                }
+                break
+            }
+        }
+        // A question asking why, or "eikö …?", complains rather than proposes.
+        let sentenceTokens = toks.filter { $0.sentence == reading.sentence }
+        let isQuestion = sentenceTokens.last(where: { !$0.isWord })?.text == "?" || sentenceTokens.contains { $0.text == "?" }
+        if isQuestion, let cue = words.lazy.compactMap({ cueMatches(.rhetorical, toks[$0]) }).first, !reading.contactVerb {
+            reading.hits.append(PolarityHit(weight: -1.0, token: words[0], rule: "rhetorical-question", source: cue.source))
+            trace.add(toks[words[0]].text, "rhetorical-question", "criticism -1.0", source: cue.source, clause: index)
+            return
+        }
+        if pastConditional || reading.contactVerb { return }
+        for i in words {
+            let t = toks[i]
+            guard let b = t.best else { continue }
+            if b.mood == .conditional, b.wordClass == .verb {
+                reading.suggestion = (i, "suggestion:conditional")
+                trace.add(t.text, "suggestion:conditional", "proposal for the future", clause: index)
+                return
+            }
+            if b.mood == .imperative, b.person == 2, b.plural, !t.isNegationVerb, cueMatches(.demand, t) == nil {
+                reading.suggestion = (i, "suggestion:imperative")
+                trace.add(t.text, "suggestion:imperative", "proposal for the future", clause: index)
+                return
+            }
+        }
+        for cue in cues where cue.kind == .suggestion {
+            if let m = matchSequence(cue.phrase, in: words, tokens: toks) {
+                reading.suggestion = (m[0], "suggestion:cue")
+                trace.add(m.map { toks[$0].text }.joined(separator: " "), "suggestion:cue", "proposal for the future", source: cue.source, clause: index)
+                return
+            }
+        }
+    }
+
+    func topicMentions(_ words: [Int], degreeWords: Set<Int>, text: PreparedText, lex: Lexicon, clause: Int, trace: inout Trace) -> [TopicMention] {
+        let toks = text.tokens
+        var found: [TopicMention] = []
+        var personAdj: [TopicMention] = []
+        // "mukava hoitaja", or "Lääkäri oli ammattitaitoinen | mutta vähän kylmä": a person word in the clause,
+        // or in the clause before when this one is a contrast with no subject of its own.
+        func hasPerson(_ idx: [Int]) -> Bool {
+            idx.contains { j in toks[j].isWord && lex.topicEntries(toks[j].forms).contains { $0.kind == .person } }
+        }
+        var personInSentence = hasPerson(words)
+        if !personInSentence, let first = words.first, toks[first].opener == .contrast {
+            let prevClause = toks[first].clause - 1
+            personInSentence = hasPerson(toks.indices.filter { toks[$0].clause == prevClause && toks[$0].sentence == toks[first].sentence })
+        }
+        for i in words where !degreeWords.contains(i) {
+            let t = toks[i]
+            for e in lex.topicEntries(t.forms) {
+                if excluded(e.topic, tokenIndex: i, text: text, lex: lex) { continue }
+                var m = TopicMention(topic: e.topic, priority: e.priority, token: i, rule: "topic-\(e.kind.rawValue)", source: e.source)
+                switch e.kind {
+                case .personadj: personAdj.append(m)
+                default:
+                    if m.priority == 1, let by = ownPredicate(i, words: words, lex: lex, text: text) {
+                        // "Hyvä lääkäri", "Palvelu toimi sujuvasti": a fallback noun with a quality of its own.
+                        m.priority = 2
+                        m.rule += "+own-quality(\(toks[by].text))"
+                    }
+                    found.append(m)
+                }
+            }
+        }
+        if personInSentence { found += personAdj }
+        let usable = words.filter { !degreeWords.contains($0) }
+        for e in lex.phraseTopics {
+            guard let p = e.phrase else { continue }
+            let m: [Int]? = p.kind == .sequence ? matchSequence(p, in: usable, tokens: toks) : matchCooccurrence(p, in: usable, tokens: toks)
+            if let m, !excluded(e.topic, tokenIndex: m[0], text: text, lex: lex) {
+                found.append(TopicMention(topic: e.topic, priority: e.priority, token: m[0], rule: "topic-phrase", source: e.source))
+            }
+        }
+        var top = found.contains { $0.priority >= 2 } ? found.filter { $0.priority >= 2 } : found
+        // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication
+        // advice is medication. A topic implied by a quality or act yields to the thing named.
+        let named = Set(top.filter { $0.priority == 3 }.map(\.topic))
+        let labAsSubject = top.contains { m in
+            m.topic == .labImaging && [GrammaticalCase.nominative, .partitive].contains(toks[m.token].best?.grammaticalCase ?? .other)
+        }
+        let results = top.contains { $0.rule == "topic-result" } && !labAsSubject
+        top.removeAll { m in
+            (m.topic == .competence && m.priority == 2 && named.contains(.labImaging))
+                || (m.topic == .communication && m.priority == 2 && named.contains(.medication))
+                || (m.topic == .labImaging && results)
+        }
+        var seen = Set<Topic>()
+        var out: [TopicMention] = []
+        for m in top.sorted(by: { $0.token < $1.token }) where seen.insert(m.topic).inserted {
+            out.append(m)
+            trace.add(toks[m.token].text, m.rule, "topic \(m.topic.rawValue) (priority \(m.priority))", source: m.source, clause: clause)
+        }
+        return out
+    }
+
+    /// A sentiment word that names no topic of its own, right before the word ("hyvä lääkäri") or after it
+    /// through "olla" ("lääkäri oli hyvä", "palvelu toimi sujuvasti").
+    func ownPredicate(_ i: Int, words: [Int], lex: Lexicon, text: PreparedText) -> Int? {
+        let toks = text.tokens
+        guard let pos = words.firstIndex(of: i) else { return nil }
+        // "Työterveyslääkärille on vaikea saada aikaa": a person in a local case is not what is judged.
+        if let c = toks[i].best?.grammaticalCase, ![.nominative, .partitive, .genitive, .accusative, .essive].contains(c) { return nil }
+        func plainQuality(_ j: Int) -> Bool {
+            let f = toks[j].forms
+            return !lex.sentimentEntries(f).filter { $0.condition != .negated }.isEmpty && lex.topicEntries(f).allSatisfy { $0.topic == .overall || $0.kind == .person }
+        }
+        func isDegree(_ j: Int) -> Bool { lex.modifiers(toks[j].forms).contains { $0.kind == .intensifier || $0.kind == .softener } }
+        var k = pos - 1
+        while k >= 0 && k >= pos - 2 {
+            if plainQuality(words[k]) { return words[k] }
+            if !isDegree(words[k]) { break }
+            k -= 1
+        }
+        var after = pos + 1
+        while after < words.count && after <= pos + 3 {
+            let j = words[after]
+            if plainQuality(j) { return j }
+            let f = toks[j].forms
+            if !(f.lemmas.contains("olla") || isDegree(j)) { break }
+            after += 1
+        }
+        return nil
+    }
+
+    /// Whether an exclusion removes `topic` at this token or in its sentence ("kielteinen päätös" is not language).
+    func excluded(_ topic: Topic, tokenIndex i: Int, text: PreparedText, lex: Lexicon) -> Bool {
+        let t = text.tokens[i]
+        for e in lex.exclusions {
+            guard e.scope == .topic(topic) || e.scope == .all else { continue }
+            switch e.kind {
+            case .name:
+                if t.text.first?.isUppercase == true, e.token!.matches(t.forms) { return true }
+            case .word:
+                if e.token!.matches(t.forms) { return true }
+            case .phrase:
+                let sentenceWords = text.tokens.indices.filter { text.tokens[$0].sentence == t.sentence && text.tokens[$0].isWord }
+                let p = e.phrase!
+                let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
+                if let m, p.kind == .cooccurrence || m.contains(i) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Elements in order among `words`, at most two other words between neighbours.
+    func matchSequence(_ p: PhrasePattern, in words: [Int], tokens: [PreparedToken]) -> [Int]? {
+        let els = p.elements
+        guard !els.isEmpty else { return nil }
+        for start in words.indices where els[0].matches(tokens[words[start]].forms) {
+            var matched = [words[start]]
+            var pos = start
+            var ok = true
+            for e in els.dropFirst() {
+                var found = false
+                var q = pos + 1
+                while q < words.count && q <= pos + 3 {
+                    if e.matches(tokens[words[q]].forms) {
+                        matched.append(words[q])
+                        pos = q
+                        found = true
+                        break
+                    }
+                    q += 1
+                }
+                if !found { ok = false; break }
+            }
+            if ok { return matched }
+        }
+        return nil
+    }
+
+    /// Every positive element somewhere among `words`, no negative element anywhere.
+    func matchCooccurrence(_ p: PhrasePattern, in words: [Int], tokens: [PreparedToken]) -> [Int]? {
+        var matched: [Int] = []
+        for e in p.elements {
+            let hit = words.first { e.matches(tokens[$0].forms) }
+            if e.negated {
+                if hit != nil { return nil }
+            } else {
+                guard let h = hit else { return nil }
+                matched.append(h)
+            }
+        }
+        return matched.sorted()
+    }
+}

@@ -1,0 +1,58 @@
+import PalauteText
+
+extension Classifier {
+    /// Safety, contact-request and formal-complaint flags, each with the token and rule that raised it.
+    func detectFlags(text: PreparedText, readings: [ClauseReading], lex: Lexicon, trace: inout Trace)
+        -> [(Flag, Int, String, LexiconSource?)] {
+        let toks = text.tokens
+        var out: [(Flag, Int, String, LexiconSource?)] = []
+        let sentences = Dictionary(grouping: toks.indices.filter { toks[$0].isWord && !toks[$0].isName }) { toks[$0].sentence }
+        let clauses = Dictionary(grouping: toks.indices.filter { toks[$0].isWord && !toks[$0].isName }) { toks[$0].clause }
+        func flagExcluded(_ flag: Flag, _ words: [Int]) -> Bool {
+            lex.exclusions.contains { e in
+                guard e.scope == .flag(flag) else { return false }
+                if let p = e.phrase {
+                    return (p.kind == .sequence ? matchSequence(p, in: words, tokens: toks) : matchCooccurrence(p, in: words, tokens: toks)) != nil
+                }
+                return words.contains { e.token!.matches(toks[$0].forms) }
+            }
+        }
+        for cue in lex.cues {
+            let flag: Flag
+            switch cue.kind {
+            case .safety: flag = .safety
+            case .complaint: flag = .formalComplaint
+            case .contact: flag = .contactRequest
+            default: continue
+            }
+            let groups = cue.phrase.kind == .sequence ? clauses.values.map { $0 } : sentences.values.map { $0 }
+            for words in groups {
+                let m = cue.phrase.kind == .sequence ? matchSequence(cue.phrase, in: words, tokens: toks) : matchCooccurrence(cue.phrase, in: words, tokens: toks)
+                guard let m, !flagExcluded(flag, words) else { continue }
+                out.append((flag, m[0], "cue:\(cue.kind.rawValue)", cue.source))
+                trace.add(m.map { toks[$0].text }.joined(separator: " "), "flag-cue", flag.rawValue, source: cue.source, clause: toks[m[0]].clause)
+                break
+            }
+        }
+        // A contact verb asked for: imperative or conditional in its clause ("soittakaa", "voisiko joku soittaa"),
+        // or beside a wish or request in its sentence ("toivon että joku ottaa yhteyttä").
+        for r in readings where r.contactVerb {
+            let words = r.tokens.filter { toks[$0].isWord }
+            guard let verb = words.first(where: { i in lex.cues.contains { $0.kind == .contactVerb && $0.phrase.elements[0].matches(toks[i].forms) } }) else { continue }
+            let moodAsks = words.contains { i in
+                guard let b = toks[i].best, b.wordClass == .verb || b.wordClass == .negationVerb else { return false }
+                return b.mood == .imperative && b.person == 2 || b.mood == .conditional
+            }
+            let sentenceWords = sentences[r.sentence] ?? []
+            let request = lex.cues.first { c in c.kind == .requestVerb && sentenceWords.contains { i in
+                c.phrase.elements[0].matches(toks[i].forms) && toks[i].best?.person == 1
+            } }
+            let negated = words.contains { toks[$0].isNegationVerb }
+            if (moodAsks || request != nil) && !negated && !flagExcluded(.contactRequest, sentenceWords) {
+                out.append((.contactRequest, verb, moodAsks ? "contact:mood" : "contact:request-verb", request?.source))
+                trace.add(toks[verb].text, "contact-request", moodAsks ? "imperative/conditional contact verb" : "wish + contact verb", source: request?.source, clause: r.index)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,205 @@
+import PalauteText
+
+extension Classifier {
+    /// Labels below this clause polarity are too weak to be praise or criticism.
+    static let labelThreshold = 0.5
+
+    func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, trace: inout Trace) -> Classification {
+        let lang = language ?? resolveLanguage(analyzed)
+        let lex = bundle[lang]
+        let text = PreparedText(analyzed, language: lang, lexicon: lex)
+        let toks = text.tokens
+        if trace.enabled {
+            trace.tokens = toks.filter { $0.isWord }.map { ($0.text, $0.isName ? ["(name)"] : $0.forms.lemmas, $0.clause) }
+        }
+        var clauseTokens = [[Int]](repeating: [], count: text.clauseCount)
+        for (i, t) in toks.enumerated() { clauseTokens[t.clause].append(i) }
+        var readings: [ClauseReading] = []
+        for (ci, idxs) in clauseTokens.enumerated() where !idxs.isEmpty {
+            readings.append(readClause(idxs, index: ci, text: text, lex: lex, trace: &trace))
+        }
+
+        // Flags first: a safety incident is itself a complaint about the topics of its clause.
+        let flagHits = detectFlags(text: text, readings: readings, lex: lex, trace: &trace)
+        for (flag, token, _, source) in flagHits where flag == .safety {
+            guard let r = readings.firstIndex(where: { $0.tokens.contains(token) }) else { continue }
+            if !readings[r].hits.contains(where: { $0.weight < 0 }) {
+                readings[r].hits.append(PolarityHit(weight: -1.5, token: token, rule: "safety-incident", source: source))
+            }
+        }
+        for r in readings.indices {
+            // A request to be contacted is neither praise nor a proposal ("voisiko joku soittaa ja selittää?").
+            if flagHits.contains(where: { $0.0 == .contactRequest && readings[r].tokens.contains($0.1) }) {
+                readings[r].hits.removeAll { $0.weight > 0 }
+            }
+            guard r > 0, readings[r - 1].sentence == readings[r].sentence, readings[r].opener == .clause else { continue }
+            let prev = readings[r - 1]
+            if prev.suggestion != nil, readings[r].suggestion == nil {
+                // "Olisi kiva saada tekstiviesti | jos lääkäri on myöhässä": the condition belongs to the proposal.
+                readings[r].suggestion = prev.suggestion
+                readings[r].hits.removeAll()
+                trace.add(toks[readings[r].tokens[0]].text, "suggestion-continues", "clause \(readings[r].index) is part of the proposal", clause: readings[r].index)
+            } else if let retro = prev.hits.first(where: { $0.rule == "retro-wish" }), prev.topics.isEmpty {
+                // "Olisin toivonut | että lääkäri olisi tutkinut tarkemmin": what was wished for was missing.
+                readings[r].hits.removeAll { $0.weight > 0 }
+                readings[r].hits.append(retro)
+                readings[r - 1].hits.removeAll { $0.rule == "retro-wish" }
+                trace.add(toks[readings[r].tokens[0]].text, "retro-wish-continues", "criticism moves to clause \(readings[r].index)", clause: readings[r].index)
+            } else if readings[r].hits.isEmpty, !readings[r].topics.isEmpty, let last = prev.hits.max(by: { $0.token < $1.token }),
+                      last.token == prev.tokens.last(where: { toks[$0].isWord }) {
+                // "Hyvä | että Kela-korvaus vähennettiin": a verdict closing its clause is about what follows.
+                readings[r].hits.append(last)
+                trace.add(toks[last.token].text, "complement-clause", "verdict applies to clause \(readings[r].index)", clause: readings[r].index)
+            }
+        }
+
+        // Exclamation marks strengthen their sentence.
+        var exclaim = [Double](repeating: 1, count: max(1, text.sentenceCount))
+        for t in toks where t.text == "!" { exclaim[t.sentence] = min(1.5, exclaim[t.sentence] + 0.15) }
+        for r in readings.indices { readings[r].weight *= exclaim[readings[r].sentence] }
+
+        var labels: [TopicLabel: [Evidence]] = [:]
+        func evidence(_ target: String, _ tokenIndex: Int, _ rule: String, _ source: LexiconSource?) -> Evidence {
+            let t = toks[tokenIndex]
+            return Evidence(target: target, start: t.range.lowerBound, end: t.range.upperBound, text: t.text, rule: rule, source: source?.description)
+        }
+        func add(_ topic: Topic, _ label: MentionLabel, token: Int, rule: String, source: LexiconSource?, mention: TopicMention?) {
+            let key = TopicLabel(topic: topic, label: label)
+            let target = "topic:\(topic.rawValue):\(label.rawValue)"
+            var ev = labels[key] ?? []
+            if let m = mention, m.token != token { ev.append(evidence(target, m.token, m.rule, m.source)) }
+            ev.append(evidence(target, token, rule, source))
+            labels[key] = ev
+            trace.add(toks[token].text, "label", "\(topic.rawValue) \(label.rawValue) (\(rule))", source: source, clause: toks[token].clause)
+        }
+
+        // Suggestions: the clause's topics, else the sentence's, else the previous sentence's.
+        func sentenceTopics(_ s: Int) -> [TopicMention] {
+            readings.filter { $0.sentence == s }.flatMap(\.topics)
+        }
+        for r in readings {
+            guard let s = r.suggestion else { continue }
+            var topics = r.topics
+            if topics.isEmpty { topics = sentenceTopics(r.sentence) }
+            var back = r.sentence - 1
+            while topics.isEmpty && back >= 0 && back >= r.sentence - 1 {
+                topics = sentenceTopics(back)
+                back -= 1
+            }
+            for m in topics where m.topic != .overall {
+                add(m.topic, .suggestion, token: s.token, rule: s.rule, source: nil, mention: m)
+            }
+        }
+
+        // Praise and criticism: polarity attaches to the topics of its own clause.
+        var orphans: [PolarityHit] = []
+        var used = Set<Int>()
+        for (k, r) in readings.enumerated() {
+            let hits = r.suggestion == nil ? r.hits : r.hits.filter { $0.rule == "retro-wish" || $0.weight < 0 && $0.rule == "rhetorical-question" }
+            guard !hits.isEmpty else { continue }
+            let total = hits.reduce(0) { $0 + $1.weight } * r.weight
+            var topics = r.topics
+            if topics.isEmpty {
+                // A clause with sentiment but no topic: a topic-only neighbour in the same sentence.
+                let neighbours = [k - 1, k + 1].filter { readings.indices.contains($0) && readings[$0].sentence == r.sentence }
+                for n in neighbours where readings[n].hits.isEmpty && !readings[n].topics.isEmpty && readings[n].suggestion == nil && !used.contains(n) {
+                    topics = readings[n].topics
+                    used.insert(n)
+                    trace.add(toks[r.tokens[0]].text, "neighbour-clause", "sentiment attached to clause \(readings[n].index)", clause: r.index)
+                    break
+                }
+            }
+            if topics.isEmpty {
+                // A verdict word brings its own topic ("pettynyt" → overall).
+                let verdict = hits.filter { $0.topic != nil }
+                if let v = verdict.max(by: { abs($0.weight) < abs($1.weight) }), abs(total) >= Self.labelThreshold,
+                   (v.weight > 0) == (total > 0) {
+                    add(v.topic!, total > 0 ? .praise : .criticism, token: v.token, rule: v.rule, source: v.source, mention: nil)
+                } else {
+                    orphans += hits
+                }
+                continue
+            }
+            let signs = Set(hits.map { $0.weight > 0 })
+            let distinct = Set(topics.map(\.topic))
+            if signs.count > 1 && distinct.count > 1 {
+                // Mixed signals in one clause: each sentiment word goes to its nearest topic.
+                var perTopic: [Topic: (Double, PolarityHit)] = [:]
+                for h in hits {
+                    let nearest = topics.min { abs($0.token - h.token) < abs($1.token - h.token) }!
+                    let prev = perTopic[nearest.topic]
+                    perTopic[nearest.topic] = ((prev?.0 ?? 0) + h.weight * r.weight, prev?.1 ?? h)
+                }
+                for m in topics {
+                    guard let (w, h) = perTopic[m.topic], abs(w) >= Self.labelThreshold else { continue }
+                    add(m.topic, w > 0 ? .praise : .criticism, token: h.token, rule: h.rule + "+nearest", source: h.source, mention: m)
+                }
+            } else if abs(total) >= Self.labelThreshold {
+                let strongest = hits.max { abs($0.weight) < abs($1.weight) }!
+                for m in topics {
+                    add(m.topic, total > 0 ? .praise : .criticism, token: strongest.token, rule: strongest.rule, source: strongest.source, mention: m)
+                }
+            }
+        }
+
+        // Nothing but topic-less sentiment: a verdict on the whole visit (convention 2), or thanks to a person.
+        let hasPolar = labels.keys.contains { $0.label != .suggestion }
+        let orphanTotal = orphans.reduce(0) { $0 + $1.weight }
+        if !hasPolar, abs(orphanTotal) >= Self.labelThreshold, let strongest = orphans.max(by: { abs($0.weight) < abs($1.weight) }) {
+            let thanksToName = orphanTotal > 0 && readings.contains { r in
+                r.tokens.contains { toks[$0].isName && toks[$0].analyses.contains { $0.wordClass == .firstName } }
+                    && r.tokens.contains { i in lex.cues.contains { $0.kind == .thanks && $0.phrase.elements[0].matches(toks[i].forms) } }
+            }
+            let topic: Topic = thanksToName ? .staffManner : .overall
+            add(topic, orphanTotal > 0 ? .praise : .criticism, token: strongest.token, rule: thanksToName ? "thanks-to-person" : "overall-verdict", source: strongest.source, mention: nil)
+        }
+
+        // Flags.
+        var flagEvidence: [Flag: Evidence] = [:]
+        for (flag, token, rule, source) in flagHits where flagEvidence[flag] == nil {
+            let t = toks[token]
+            flagEvidence[flag] = Evidence(target: "flag:\(flag.rawValue)", start: t.range.lowerBound, end: t.range.upperBound, text: t.text, rule: rule, source: source?.description)
+        }
+
+        let topics = labels.keys.sorted()
+        let flags = flagEvidence.keys.sorted()
+        let sentiment = Sentiment(labels: topics)
+        let nps = NPSCategory(score: score)
+        let praise = topics.contains { $0.label == .praise }
+        let criticism = topics.contains { $0.label == .criticism }
+        // Convention 11: a promoter who only complains, or a clear detractor (0–4) who only praises.
+        let mismatch: Bool = {
+            guard let score, nps != nil else { return false }
+            if score >= 9 && criticism && !praise { return true }
+            if score <= 4 && praise && !criticism { return true }
+            return false
+        }()
+        var ev = topics.flatMap { labels[$0] ?? [] }
+        ev += flags.compactMap { flagEvidence[$0] }
+        let confidence = Self.confidence(text: text, readings: readings, topics: topics, sentiment: sentiment, language: lang, orphans: orphans)
+        return Classification(
+            lang: lang, sentiment: sentiment, topics: topics, flags: flags,
+            followUp: FollowUpRule.applies(score: score, topics: topics, flags: flags),
+            nps: nps, confidence: confidence, mismatch: mismatch, evidence: ev, lexiconVersion: bundle.version
+        )
+    }
+
+    /// 0…1: lowered by unknown words, no topic for a non-empty comment, mixed signals, weak polarity,
+    /// leftover sentiment that found no topic, and languages read with the light lexicon only.
+    static func confidence(text: PreparedText, readings: [ClauseReading], topics: [TopicLabel], sentiment: Sentiment,
+                           language: Language, orphans: [PolarityHit]) -> Double {
+        let words = text.tokens.filter(\.isWord).count
+        if words == 0 && readings.allSatisfy({ $0.hits.isEmpty }) { return 1 }
+        var c = 0.95
+        c -= 0.5 * text.unknownShare
+        if topics.isEmpty { c -= 0.35 }
+        if sentiment == .mixed { c -= 0.1 }
+        if language != .fi { c -= 0.2 }
+        if !orphans.isEmpty && !topics.isEmpty { c -= 0.1 }
+        let strengths = readings.map { abs($0.polarity) }.filter { $0 > 0 }
+        if let weakest = strengths.min(), weakest < 0.8 { c -= 0.1 }
+        let polarClauses = readings.filter { !$0.hits.isEmpty || !$0.topics.isEmpty }.count
+        if words > 40 && polarClauses < readings.count / 3 { c -= 0.1 }
+        return max(0, min(1, (c * 100).rounded() / 100))
+    }
+}

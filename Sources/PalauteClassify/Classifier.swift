@@ -1,0 +1,68 @@
+import Foundation
+import PalauteText
+
+/// The lexicon-driven classifier. Immutable and `Sendable`: share one across worker threads, while each
+/// worker owns its own `TextAnalyzer` (Voikko handles are not thread-safe).
+public struct Classifier: Sendable {
+    public let bundle: LexiconBundle
+
+    public init(bundle: LexiconBundle) {
+        self.bundle = bundle
+    }
+
+    /// Loads the bundled lexicons (see `ResourceLocator`), or those under `lexicons` when given.
+    public init(lexicons: String? = nil) throws {
+        bundle = try LexiconBundle.locate(explicit: lexicons)
+    }
+
+    public var lexiconVersion: String { bundle.version }
+
+    /// Classifies one analysed response. `language` overrides the analyser's language (debugging only).
+    public func classify(_ analyzed: AnalyzedText, score: Int?, language: Language? = nil) -> Classification {
+        var trace = Trace(enabled: false)
+        return run(analyzed, score: score, language: language, trace: &trace)
+    }
+
+    /// Classifies and records every rule that fired, for `palaute explain`.
+    public func explain(_ analyzed: AnalyzedText, score: Int?, language: Language? = nil) -> Explanation {
+        var trace = Trace(enabled: true)
+        let c = run(analyzed, score: score, language: language, trace: &trace)
+        return Explanation(steps: trace.steps, classification: c, tokens: trace.tokens)
+    }
+
+    /// The language to read the text in: the analyser's, unless it reports Finnish for a text Voikko hardly
+    /// knows and the Swedish or English lexicon covers clearly better (a fallback until language id is sure).
+    func resolveLanguage(_ analyzed: AnalyzedText) -> Language {
+        guard analyzed.language == .fi else { return analyzed.language }
+        let words = analyzed.tokens.filter { $0.token.kind == .word }
+        guard !words.isEmpty else { return .fi }
+        let known = words.filter { !$0.analyses.isEmpty }.count
+        var best: (Language, Int) = (.fi, 0)
+        for lang in [Language.sv, .en] {
+            let lex = bundle[lang]
+            guard lex.language == lang else { continue }
+            let hits = words.filter { w in
+                let f = TokenForms(lemmas: [], surface: w.normalized.lowercased())
+                return lex.functionWords.contains(f.surface)
+            }.count
+            if hits > best.1 { best = (lang, hits) }
+        }
+        let unknownShare = 1 - Double(known) / Double(words.count)
+        if best.1 >= 2 && unknownShare > 0.3 { return best.0 }
+        if best.1 >= 1 && words.count <= 3 && unknownShare >= 0.5 { return best.0 }
+        return .fi
+    }
+}
+
+/// Collects explanation steps when enabled; free otherwise.
+struct Trace {
+    var enabled: Bool
+    var steps: [Explanation.Step] = []
+    var tokens: [(text: String, lemmas: [String], clause: Int)] = []
+
+    mutating func add(_ words: @autoclosure () -> String, _ rule: String, _ effect: @autoclosure () -> String,
+                      source: LexiconSource? = nil, clause: Int) {
+        guard enabled else { return }
+        steps.append(Explanation.Step(words: words(), rule: rule, effect: effect(), source: source?.description, clause: clause))
+    }
+}

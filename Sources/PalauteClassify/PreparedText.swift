@@ -1,0 +1,140 @@
+import PalauteText
+
+/// A token as the classifier sees it: the forms lexicon patterns match, and its sentence and refined clause.
+struct PreparedToken: Sendable {
+    var index: Int
+    var kind: TokenKind
+    var text: String
+    var range: Range<Int>
+    var forms: TokenForms
+    var analyses: [MorphAnalysis]
+    var sentence: Int
+    var clause: Int
+    var isWord: Bool
+    /// For the first token of a clause: the clause or contrast word that opened it, if a word did.
+    var opener: ModifierKind?
+    /// A name or place (convention 10): neither a topic nor a sentiment word.
+    var isName: Bool
+    var allCaps: Bool
+
+    var best: MorphAnalysis? { analyses.first }
+    var isNegationVerb: Bool { analyses.contains { $0.wordClass == .negationVerb } }
+    func hasCase(_ c: GrammaticalCase) -> Bool { analyses.first?.grammaticalCase == c }
+    var isAdjectiveOrAdverb: Bool {
+        guard let b = best else { return false }
+        return b.wordClass == .adjective || b.wordClass == .adverb
+    }
+}
+
+/// The analysed text regrouped for classification.
+struct PreparedText: Sendable {
+    var tokens: [PreparedToken]
+    var language: Language
+    var sentenceCount: Int
+    var clauseCount: Int
+    /// Share of words Voikko (or the sv/en lexicon) did not know: lowers confidence.
+    var unknownShare: Double
+}
+
+extension PreparedText {
+    static let nameClasses: Set<WordClass> = [.firstName, .lastName, .placeName, .properName]
+
+    init(_ analyzed: AnalyzedText, language: Language, lexicon: Lexicon) {
+        var out: [PreparedToken] = []
+        var unknown = 0
+        var words = 0
+        var previousSentence = -1
+        for (i, t) in analyzed.tokens.enumerated() {
+            let isWord = t.token.kind == .word
+            var lemmas: [String] = []
+            let surface = Self.deElongate(t.normalized.lowercased())
+            if language == .fi {
+                for a in t.analyses {
+                    let l = a.lemma.lowercased()
+                    if !l.isEmpty, !lemmas.contains(l) { lemmas.append(l) }
+                    if a.participle != nil, let verb = a.parts.first, !lemmas.contains(verb.lowercased()) {
+                        lemmas.append(verb.lowercased())
+                    }
+                }
+            }
+            if isWord {
+                words += 1
+                if language == .fi && t.analyses.isEmpty { unknown += 1 }
+            }
+            let first = t.sentence != previousSentence
+            previousSentence = t.sentence
+            let capitalized = t.token.text.first.map { $0.isUppercase } ?? false
+            var isName = false
+            if isWord, capitalized, language == .fi {
+                let names = t.analyses.filter { Self.nameClasses.contains($0.wordClass) }
+                if !names.isEmpty && (names.count == t.analyses.count || !first) { isName = true }
+            }
+            let letters = t.token.text.filter { $0.isLetter }
+            let allCaps = letters.count >= 3 && letters.allSatisfy { $0.isUppercase }
+            out.append(PreparedToken(
+                index: i, kind: t.token.kind, text: t.token.text, range: t.token.range,
+                forms: TokenForms(lemmas: lemmas, surface: surface), analyses: t.analyses,
+                sentence: t.sentence, clause: t.clause, isWord: isWord, opener: nil, isName: isName, allCaps: allCaps
+            ))
+        }
+        // Name exclusions from the lexicon (a capitalised "Parkkila" the analyser does not know as a name).
+        for i in out.indices where out[i].isWord {
+            for e in lexicon.exclusions where e.kind == .name && e.scope == .all {
+                if out[i].text.first?.isUppercase == true, e.token!.matches(out[i].forms) { out[i].isName = true }
+            }
+        }
+        // Refine clauses: contrast and clause words of the lexicon open a new clause; a clause the analyser
+        // opened at a word the lexicon does not list ("Toivoisin kuitenkin …") is joined back.
+        var clause = -1
+        var lastRaw = -1
+        var lastSentence = -1
+        var wordsInClause = 0
+        for i in out.indices {
+            let opener = out[i].isWord
+                ? lexicon.modifiers(out[i].forms).first(where: { $0.kind == .contrast || $0.kind == .clause })?.kind : nil
+            let previousIsPunctuation = i > 0 && !out[i - 1].isWord
+            var split = false
+            if out[i].sentence != lastSentence {
+                split = true
+            } else if out[i].clause != lastRaw {
+                split = previousIsPunctuation || opener != nil || wordsInClause == 0
+            } else if out[i].isWord, wordsInClause > 0, opener != nil {
+                split = true
+            }
+            lastRaw = out[i].clause
+            lastSentence = out[i].sentence
+            if split {
+                clause += 1
+                wordsInClause = 0
+            }
+            if out[i].isWord {
+                if wordsInClause == 0 { out[i].opener = opener }
+                wordsInClause += 1
+            }
+            out[i].clause = clause
+        }
+        tokens = out
+        self.language = language
+        sentenceCount = (out.map(\.sentence).max() ?? -1) + 1
+        clauseCount = clause + 1
+        unknownShare = words == 0 ? 0 : Double(unknown) / Double(words)
+    }
+
+    /// "kiitoooos" → "kiitos", "sinneee" → "sinne": a run of three or more of a letter becomes one.
+    static func deElongate(_ s: String) -> String {
+        var out = ""
+        var last: Character?
+        var run = 0
+        for c in s {
+            if c == last { run += 1 } else { run = 1; last = c }
+            out.append(c)
+            if run == 3 {
+                out.removeLast(3)
+                out.append(c)
+            } else if run > 3 {
+                out.removeLast()
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import PalauteText
+
+/// Why an input file could not be read.
+public struct ResponseFileError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var description: String { "\(file):\(line): \(reason)" }
+
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+}
+
+/// One input response: the object as read (so every field passes through) plus its text and score.
+public struct ResponseRow: @unchecked Sendable {
+    /// The input's fields in input order; values are JSON-compatible (`String`, `NSNumber`, `NSNull`, arrays, objects).
+    public var fields: [(key: String, value: Any)]
+    public var text: String
+    public var score: Int?
+    public var line: Int
+
+    public func field(_ key: String) -> Any? { fields.first { $0.key == key }?.value }
+}
+
+/// Reads JSONL and CSV response files without a database, and writes classified JSON lines in the gold format.
+public enum ResponseFile {
+    /// The label fields `classify` writes; an input's own copies are replaced.
+    public static let labelKeys: Set<String> = [
+        "lang", "sentiment", "topics", "flags", "follow_up", "nps", "confidence", "mismatch", "evidence", "lexicon_version",
+    ]
+
+    public static func read(_ path: String) throws -> [ResponseRow] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ResponseFileError(file: path, line: 0, reason: "cannot read the file as UTF-8")
+        }
+        let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if path.lowercased().hasSuffix(".csv") || !(trimmed.first == "{") {
+            return try readCSV(String(text), file: path)
+        }
+        return try readJSONL(String(text), file: path)
+    }
+
+    public static func readJSONL(_ text: String, file: String) throws -> [ResponseRow] {
+        var rows: [ResponseRow] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let s = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if s.isEmpty { continue }
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any] else {
+                throw ResponseFileError(file: file, line: i + 1, reason: "not a JSON object")
+            }
+            let order = keyOrder(s)
+            let fields = obj.sorted { (order[$0.key] ?? Int.max, $0.key) < (order[$1.key] ?? Int.max, $1.key) }
+                .map { (key: $0.key, value: $0.value) }
+            rows.append(ResponseRow(fields: fields, text: obj["text"] as? String ?? "", score: scoreValue(obj["score"]), line: i + 1))
+        }
+        return rows
+    }
+
+    /// The order top-level keys appear in, read from the raw line (JSONSerialization forgets it).
+    static func keyOrder(_ s: String) -> [String: Int] {
+        var order: [String: Int] = [:]
+        var depth = 0
+        var inString = false
+        var escape = false
+        var current = ""
+        var lastString: String?
+        for ch in s {
+            if inString {
+                if escape { escape = false; current.append(ch); continue }
+                if ch == "\\" { escape = true; current.append(ch); continue }
+                if ch == "\"" { inString = false; lastString = current; continue }
+                current.append(ch)
+                continue
+            }
+            switch ch {
+            case "\"": inString = true; current = ""
+            case "{", "[": depth += 1; lastString = nil
+            case "}", "]": depth -= 1; lastString = nil
+            case ":":
+                if depth == 1, let k = lastString, order[k] == nil { order[k] = order.count }
+                lastString = nil
+            case ",": lastString = nil
+            default: break
+            }
+        }
+        return order
+    }
+
+    static func scoreValue(_ v: Any?) -> Int? {
+        // NSNumber bridges 0 and 1 to Bool on Linux, so a JSON score is read as a number whatever its bridging.
+        if let n = v as? NSNumber { return n.intValue }
+        if let s = v as? String { return Int(s.trimmingCharacters(in: .whitespaces)) }
+        return nil
+    }
+
+    /// RFC 4180 CSV with a header row; `;` is accepted as the separator when the header uses it.
+    public static func readCSV(_ text: String, file: String) throws -> [ResponseRow] {
+        var records: [[String]] = []
+        var lines: [Int] = []
+        var field = ""
+        var record: [String] = []
+        var quoted = false
+        var line = 1
+        var recordLine = 1
+        let headerEnd = text.firstIndex(of: "\n") ?? text.endIndex
+        let header = text[..<headerEnd]
+        let sep: Character = header.filter { $0 == ";" }.count > header.filter { $0 == "," }.count ? ";" : ","
+        var chars = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let n = chars.next() {
+                        if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"": quoted = true
+            case sep: record.append(field); field = ""
+            case "\r\n", "\n":
+                record.append(field); field = ""
+                if !(record.count == 1 && record[0].isEmpty) { records.append(record); lines.append(recordLine) }
+                record = []
+                line += 1
+                recordLine = line
+            case "\r": break
+            default: field.append(c)
+            }
+        }
+        if quoted { throw ResponseFileError(file: file, line: recordLine, reason: "unterminated quoted field") }
+        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record); lines.append(recordLine) }
+        guard let head = records.first else { return [] }
+        let keys = head.map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "") }
+        guard keys.contains("text") else { throw ResponseFileError(file: file, line: 1, reason: "no 'text' column in the header") }
+        var rows: [ResponseRow] = []
+        for (r, rec) in records.enumerated().dropFirst() {
+            guard rec.count == keys.count else {
+                throw ResponseFileError(file: file, line: lines[r], reason: "expected \(keys.count) fields, found \(rec.count)")
+            }
+            var fields: [(key: String, value: Any)] = []
+            for (k, v) in zip(keys, rec) {
+                if k == "score" { fields.append((k, scoreValue(v).map { NSNumber(value: $0) as Any } ?? NSNull())) } else { fields.append((k, v)) }
+            }
+            let text = rec[keys.firstIndex(of: "text")!]
+            let score = keys.firstIndex(of: "score").flatMap { scoreValue(rec[$0]) }
+            rows.append(ResponseRow(fields: fields, text: text, score: score, line: lines[r]))
+        }
+        return rows
+    }
+
+    /// One output line: the input's fields, then the labels in the gold format and the extra fields.
+    public static func jsonLine(_ row: ResponseRow, _ c: Classification) -> String {
+        var parts: [String] = []
+        for (k, v) in row.fields where !labelKeys.contains(k) {
+            parts.append("\(quote(k)):\(json(v))")
+        }
+        parts.append("\"lang\":\(quote(c.lang.rawValue))")
+        parts.append("\"sentiment\":\(quote(c.sentiment.rawValue))")
+        parts.append("\"topics\":[" + c.topics.map { "{\"topic\":\(quote($0.topic.rawValue)),\"label\":\(quote($0.label.rawValue))}" }.joined(separator: ",") + "]")
+        parts.append("\"flags\":[" + c.flags.map { quote($0.rawValue) }.joined(separator: ",") + "]")
+        parts.append("\"follow_up\":\(c.followUp)")
+        parts.append("\"nps\":" + (c.nps.map { quote($0.rawValue) } ?? "null"))
+        parts.append("\"confidence\":\(c.confidence)")
+        parts.append("\"mismatch\":\(c.mismatch)")
+        parts.append("\"evidence\":[" + c.evidence.map { e in
+            "{\"target\":\(quote(e.target)),\"start\":\(e.start),\"end\":\(e.end),\"text\":\(quote(e.text)),\"rule\":\(quote(e.rule))"
+                + (e.source.map { ",\"source\":\(quote($0))" } ?? "") + "}"
+        }.joined(separator: ",") + "]")
+        parts.append("\"lexicon_version\":\(quote(c.lexiconVersion))")
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    static func json(_ v: Any) -> String {
+        if v is NSNull { return "null" }
+        if let s = v as? String { return quote(s) }
+        if let data = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .withoutEscapingSlashes]),
+           let s = String(data: data, encoding: .utf8) { return s }
+        return "null"
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
