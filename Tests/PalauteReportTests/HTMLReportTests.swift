@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct HTMLReportTests {
     static let hostileComment = "<script>alert(1)</script> jonotin & odotin"
-    static let hostileUnit = "<img src=x onerror=alert(2)> \"Asema\""
+    static let hostileUnit = "<script>alert(2)</script><img src=x onerror=alert(3)> \"Asema\""
 
     private func fixture() throws -> ReportFixture {
         let f = try ReportFixture()
@@ -36,12 +36,12 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; jonotin &amp; odotin"))
         #expect(!html.contains("<img"))
-        #expect(html.contains("&lt;img src=x onerror=alert(2)&gt; &quot;Asema&quot;"))
+        #expect(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;&lt;img src=x onerror=alert(3)&gt; &quot;Asema&quot;"))
         #expect(!html.contains("<b>2 riviä"))
         #expect(html.contains("&lt;b&gt;2 riviä hylätty&lt;/b&gt;"))
         // The unit name also reaches SVG titles, escaped.
-        #expect(html.contains("<title id=\"trend1-t\">Suositteluindeksi kuukausittain: &lt;img")
-            || html.contains("<title id=\"trend0-t\">Suositteluindeksi kuukausittain: &lt;img"))
+        #expect(html.contains("<title id=\"trend1-t\">Suositteluindeksi kuukausittain: &lt;script&gt;alert(2)")
+            || html.contains("<title id=\"trend0-t\">Suositteluindeksi kuukausittain: &lt;script&gt;alert(2)"))
         #expect(HTML.escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
     }
 
