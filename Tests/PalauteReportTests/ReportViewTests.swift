@@ -105,6 +105,17 @@ import Testing
         #expect(empty["margin95"] as Double? == nil)
     }
 
+    @Test func viewsCanBeDroppedAndRecreatedByALaterMigration() throws {
+        let f = try ReportFixture()
+        let names = try f.store.pool.write { db -> [String] in
+            try PalauteDatabase.dropReportViews(db)
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'").isEmpty)
+            try PalauteDatabase.migrateReportViews(db)
+            return try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
+        }
+        #expect(names == PalauteDatabase.reportViewNames.sorted())
+    }
+
     @Test func exportColumnsAreTheViewColumns() throws {
         let f = try ReportFixture()
         let views = ["v_nps_unit_month", "v_nps_unit_week", "v_topic_counts_unit_month", "v_topic_impact", "v_topic_impact_unit"]

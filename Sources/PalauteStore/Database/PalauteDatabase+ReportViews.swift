@@ -137,6 +137,18 @@ extension PalauteDatabase {
         """
     }
 
+    /// Every view of the "v2-report-views" migration.
+    static let reportViewNames = [
+        "v_response_labels", "v_topic_mentions", "v_nps_unit_month", "v_nps_unit_week", "v_topic_counts_unit_month",
+        "v_topic_counts_unit_week", "v_topic_impact", "v_topic_impact_unit", "v_followup_queue",
+    ]
+
+    /// Drops the report views. A later migration that rebuilds a table the views read (create–copy–drop–rename)
+    /// must drop them first and re-create them after (`migrateReportViews`), or SQLite refuses the rename.
+    static func dropReportViews(_ db: Database) throws {
+        for name in reportViewNames { try db.execute(sql: "DROP VIEW IF EXISTS \(name)") }
+    }
+
     /// The views of the "v2-report-views" migration. A later change to a view is a new migration that drops and
     /// re-creates it.
     static func migrateReportViews(_ db: Database) throws {
