@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
         .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
-            "PalauteStore", "PalauteIngest", "PalauteClassify", .product(name: "GRDB", package: "GRDB.swift"),
+            "PalauteStore", "PalauteIngest", "PalauteClassify", "PalauteLLM", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "PalauteReportTests", dependencies: [
             "PalauteReport", "PalauteStore", "PalauteClassify", "PalauteIngest", .product(name: "GRDB", package: "GRDB.swift"),
