@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // Exports, NPS arithmetic, SQL views and the HTML report.
         .target(name: "PalauteReport", dependencies: [
-            "PalauteStore", "PalauteClassify",
+            "PalauteStore", "PalauteClassify", "PalauteText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The nightly job: ingest → classify → store → follow-up queue → report, with lock and run record.
@@ -61,6 +61,9 @@ let package = Package(
         .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
             "PalauteStore", "PalauteIngest", "PalauteClassify", "PalauteLLM", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "PalauteReportTests", dependencies: [
+            "PalauteReport", "PalauteStore", "PalauteClassify", "PalauteIngest", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,7 @@ extension PalauteDatabase {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: migrateV1)
+        migrator.registerMigration("v2-report-views", migrate: migrateReportViews)
         return migrator
     }
 
