@@ -36,4 +36,4 @@ bench-ingest: deps
 	scripts/bench-ingest.sh
 
 clean:
-	rm -rf .build out $(DB) $(DB)-wal $(DB)-shm
+	rm -rf .build out $(DB) $(DB)-wal $(DB)-shm palaute-rejects.csv
