@@ -56,13 +56,10 @@ let package = Package(
         .testTarget(name: "PalauteIngestTests", dependencies: ["PalauteIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PalauteTextTests", dependencies: ["PalauteText"]),
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
-<<<<<<< HEAD
         .testTarget(name: "PalauteStoreTests", dependencies: [
             "PalauteStore", "PalauteIngest", "PalauteClassify", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-=======
         .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
->>>>>>> llm
     ],
     swiftLanguageModes: [.v6]
 )
