@@ -106,8 +106,8 @@ extension Classifier {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.
                 let isContentWord = !lex.topicEntries(tok.forms).isEmpty || !entries.isEmpty
-                let uninflected = tok.forms.lemmas.isEmpty || tok.forms.lemmas.contains(tok.forms.surface)
-                if !isContentWord || (nextIsQuality && uninflected) {
+                let inflectedNoun = tok.analyses.contains { $0.wordClass == .noun } && !tok.forms.lemmas.contains(tok.forms.surface)
+                if !inflectedNoun && (!isContentWord || nextIsQuality) {
                     pending = (m.value, pos, m.source)
                     degreeWords.insert(i)
                     trace.add(tok.text, m.kind.rawValue, "×\(m.value)", source: m.source, clause: index)
@@ -293,9 +293,14 @@ extension Classifier {
         // "mukava hoitaja", or "Lääkäri oli ammattitaitoinen | mutta vähän kylmä": a person word in the clause,
         // or in the clause before when this one is a contrast with no subject of its own.
         func hasPerson(_ idx: [Int]) -> Bool {
-            idx.contains { j in toks[j].isWord && lex.topicEntries(toks[j].forms).contains { $0.kind == .person } }
+            // A person's name counts as a person here ("Hyvönen oli mukava"), though it names no topic.
+            idx.contains { j in
+                toks[j].isWord && (lex.topicEntries(toks[j].forms).contains { $0.kind == .person }
+                    || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName || $0.wordClass == .lastName })
+            }
         }
-        var personInSentence = hasPerson(words)
+        let clauseTokens = toks.indices.filter { toks[$0].clause == toks[words.first ?? 0].clause }
+        var personInSentence = hasPerson(words.isEmpty ? [] : clauseTokens)
         if !personInSentence, let first = words.first, toks[first].opener == .contrast {
             let prevClause = toks[first].clause - 1
             personInSentence = hasPerson(toks.indices.filter { toks[$0].clause == prevClause && toks[$0].sentence == toks[first].sentence })
