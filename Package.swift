@@ -56,10 +56,10 @@ let package = Package(
         .testTarget(name: "PalauteIngestTests", dependencies: ["PalauteIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PalauteTextTests", dependencies: ["PalauteText"]),
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
+        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
             "PalauteStore", "PalauteIngest", "PalauteClassify", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
     ],
     swiftLanguageModes: [.v6]
 )
