@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "PalauteClassify", dependencies: ["PalauteText", "PalauteIngest"]),
         // Optional remote LLM second opinion (OpenAI-compatible, over URLSession).
         .target(name: "PalauteLLM", dependencies: [
-            "PalauteClassify", "PalauteText",
+            "PalauteIngest", "PalauteClassify", "PalauteText",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // SQLite through GRDB: schema, migrations, ingest batches, results, follow-up cases, audit log.
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "PalauteIngestTests", dependencies: ["PalauteIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PalauteTextTests", dependencies: ["PalauteText"]),
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
-        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
+        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText", "PalauteIngest"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
             "PalauteStore", "PalauteIngest", "PalauteClassify", "PalauteLLM", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
