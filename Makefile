@@ -40,4 +40,4 @@ bench-ingest: deps
 	scripts/bench-ingest.sh
 
 clean:
-	rm -rf .build out palaute.sqlite palaute.sqlite-wal palaute.sqlite-shm palaute.sqlite.lock
+	rm -rf .build out palaute.sqlite palaute.sqlite-wal palaute.sqlite-shm palaute.sqlite.lock palaute-rejects.csv

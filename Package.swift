@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "PalauteClassify", dependencies: ["PalauteText", "PalauteIngest"]),
         // Optional remote LLM second opinion (OpenAI-compatible, over URLSession).
         .target(name: "PalauteLLM", dependencies: [
-            "PalauteClassify", "PalauteText",
+            "PalauteIngest", "PalauteClassify", "PalauteText",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // SQLite through GRDB: schema, migrations, ingest batches, results, follow-up cases, audit log.
@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // Exports, NPS arithmetic, SQL views and the HTML report.
         .target(name: "PalauteReport", dependencies: [
-            "PalauteStore", "PalauteClassify",
+            "PalauteStore", "PalauteClassify", "PalauteText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The nightly job: ingest → classify → store → follow-up queue → report, with lock and run record.
@@ -58,9 +58,12 @@ let package = Package(
         .testTarget(name: "PalauteIngestTests", dependencies: ["PalauteIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PalauteTextTests", dependencies: ["PalauteText"]),
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
-        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
+        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText", "PalauteIngest"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
-            "PalauteStore", "PalauteIngest", "PalauteClassify", .product(name: "GRDB", package: "GRDB.swift"),
+            "PalauteStore", "PalauteIngest", "PalauteClassify", "PalauteLLM", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "PalauteReportTests", dependencies: [
+            "PalauteReport", "PalauteStore", "PalauteClassify", "PalauteIngest", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "PalauteNightlyTests", dependencies: [
             "PalauteNightly", "PalauteStore", "PalauteClassify", "PalauteText", .product(name: "GRDB", package: "GRDB.swift"),

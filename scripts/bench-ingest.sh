@@ -27,7 +27,7 @@ run() { # label, args...
     awk -v l="$label" -v n="$ROWS" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
         printf "%-26s %9d rows  wall %7.2f s  %9.0f rows/s  cpu %7.2f s  %9.0f rows/cpu-s  peak RSS %6.1f MiB\n",
             l, n, w, n / w, u + s, n / (u + s), r / 1024 }'
-    grep -h "rows read\|rows, " "$WORK/out.txt" | sed 's/^/    /'
+    grep -h "rows read\|rows, \|already" "$WORK/out.txt" | sed "s/^/    /" || true
 }
 
 echo "corpus: $CSV ($(du -h "$CSV" | cut -f1)), machine load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"

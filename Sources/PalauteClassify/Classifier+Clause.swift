@@ -106,8 +106,8 @@ extension Classifier {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.
                 let isContentWord = !lex.topicEntries(tok.forms).isEmpty || !entries.isEmpty
-                let uninflected = tok.forms.lemmas.isEmpty || tok.forms.lemmas.contains(tok.forms.surface)
-                if !isContentWord || (nextIsQuality && uninflected) {
+                let inflectedNoun = tok.analyses.contains { $0.wordClass == .noun } && !tok.forms.lemmas.contains(tok.forms.surface)
+                if !inflectedNoun && (!isContentWord || nextIsQuality) {
                     pending = (m.value, pos, m.source)
                     degreeWords.insert(i)
                     trace.add(tok.text, m.kind.rawValue, "×\(m.value)", source: m.source, clause: index)
@@ -193,7 +193,7 @@ extension Classifier {
         readMood(words, reading: &reading, text: text, lex: lex, trace: &trace)
 
         // Topics.
-        reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), text: text, lex: lex, clause: index, trace: &trace)
+        reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), idiomTokens: reading.idiomTokens, text: text, lex: lex, clause: index, trace: &trace)
         for h in reading.hits where h.rule.hasPrefix("idiom") {
             // An idiom with a topic of its own names it ("ei tarvinnut odottaa" → waiting), also for suggestions.
             if let t = h.topic, t != .overall, !reading.topics.contains(where: { $0.topic == t }) {
@@ -286,16 +286,21 @@ extension Classifier {
         }
     }
 
-    func topicMentions(_ words: [Int], degreeWords: Set<Int>, text: PreparedText, lex: Lexicon, clause: Int, trace: inout Trace) -> [TopicMention] {
+    func topicMentions(_ words: [Int], degreeWords: Set<Int>, idiomTokens: Set<Int> = [], text: PreparedText, lex: Lexicon, clause: Int, trace: inout Trace) -> [TopicMention] {
         let toks = text.tokens
         var found: [TopicMention] = []
         var personAdj: [TopicMention] = []
         // "mukava hoitaja", or "Lääkäri oli ammattitaitoinen | mutta vähän kylmä": a person word in the clause,
         // or in the clause before when this one is a contrast with no subject of its own.
         func hasPerson(_ idx: [Int]) -> Bool {
-            idx.contains { j in toks[j].isWord && lex.topicEntries(toks[j].forms).contains { $0.kind == .person } }
+            // A person's name counts as a person here ("Hyvönen oli mukava"), though it names no topic.
+            idx.contains { j in
+                toks[j].isWord && (lex.topicEntries(toks[j].forms).contains { $0.kind == .person }
+                    || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName || $0.wordClass == .lastName })
+            }
         }
-        var personInSentence = hasPerson(words)
+        let clauseTokens = toks.indices.filter { toks[$0].clause == toks[words.first ?? 0].clause }
+        var personInSentence = hasPerson(words.isEmpty ? [] : clauseTokens)
         if !personInSentence, let first = words.first, toks[first].opener == .contrast {
             let prevClause = toks[first].clause - 1
             personInSentence = hasPerson(toks.indices.filter { toks[$0].clause == prevClause && toks[$0].sentence == toks[first].sentence })
@@ -307,6 +312,9 @@ extension Classifier {
                 var m = TopicMention(topic: e.topic, priority: e.priority, token: i, rule: "topic-\(e.kind.rawValue)", source: e.source)
                 switch e.kind {
                 case .personadj: personAdj.append(m)
+                case .person where !Self.judgedCase(t):
+                    // "Lääkärille jäi vähän aikaa": a person in a local case is not what is judged.
+                    continue
                 default:
                     if m.priority == 1, let by = ownPredicate(i, words: words, lex: lex, text: text) {
                         // "Hyvä lääkäri", "Palvelu toimi sujuvasti": a fallback noun with a quality of its own.
@@ -318,7 +326,7 @@ extension Classifier {
             }
         }
         if personInSentence { found += personAdj }
-        let usable = words.filter { !degreeWords.contains($0) }
+        let usable = words.filter { !idiomTokens.contains($0) }
         for e in lex.phraseTopics {
             guard let p = e.phrase else { continue }
             let m: [Int]? = p.kind == .sequence ? matchSequence(p, in: usable, tokens: toks) : matchCooccurrence(p, in: usable, tokens: toks)
@@ -348,13 +356,19 @@ extension Classifier {
         return out
     }
 
+    /// Subject and object cases: a noun in one of them can be what a quality word judges.
+    static func judgedCase(_ t: PreparedToken) -> Bool {
+        guard let c = t.best?.grammaticalCase else { return true }
+        return [.nominative, .partitive, .genitive, .accusative, .essive].contains(c)
+    }
+
     /// A sentiment word that names no topic of its own, right before the word ("hyvä lääkäri") or after it
     /// through "olla" ("lääkäri oli hyvä", "palvelu toimi sujuvasti").
     func ownPredicate(_ i: Int, words: [Int], lex: Lexicon, text: PreparedText) -> Int? {
         let toks = text.tokens
         guard let pos = words.firstIndex(of: i) else { return nil }
         // "Työterveyslääkärille on vaikea saada aikaa": a person in a local case is not what is judged.
-        if let c = toks[i].best?.grammaticalCase, ![.nominative, .partitive, .genitive, .accusative, .essive].contains(c) { return nil }
+        if !Self.judgedCase(toks[i]) { return nil }
         func plainQuality(_ j: Int) -> Bool {
             let f = toks[j].forms
             return !lex.sentimentEntries(f).filter { $0.condition != .negated }.isEmpty && lex.topicEntries(f).allSatisfy { $0.topic == .overall || $0.kind == .person }

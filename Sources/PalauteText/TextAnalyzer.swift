@@ -111,8 +111,10 @@ public final class TextAnalyzer {
             }
             facts.append(e.facts)
             if language == .fi {
-                out.append(AnalyzedToken(
-                    token: t, normalized: e.resolution.normalized, analyses: e.resolution.analyses, sentence: 0, clause: 0))
+                var a = AnalyzedToken(
+                    token: t, normalized: e.resolution.normalized, analyses: e.resolution.analyses, sentence: 0, clause: 0)
+                a.normalizedBy = e.resolution.source
+                out.append(a)
             } else {
                 let (norm, reading) = light(t.text, language)
                 out.append(AnalyzedToken(token: t, normalized: norm, analyses: [reading], sentence: 0, clause: 0))

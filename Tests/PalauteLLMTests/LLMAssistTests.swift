@@ -1,4 +1,5 @@
 import Foundation
+import PalauteIngest
 import PalauteClassify
 import PalauteText
 import Testing

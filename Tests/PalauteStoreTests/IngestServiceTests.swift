@@ -85,6 +85,21 @@ import Testing
         #expect(try responses().map(\.score) == [9])
     }
 
+    /// More rows than one multi-row INSERT, with repeats and known ids spread across the groups.
+    @Test func largeFileWithRepeatsAcrossInsertGroups() throws {
+        var first = "id;score;comment\n"
+        for i in 0..<100 { first += "r\(i);5;alku \(i)\n" }
+        try service.ingest(try dir.write("big-1.csv", first))
+        var second = "id;score;comment\n"
+        for i in 0..<300 { second += "r\(i);5;\(i < 100 && i % 2 == 0 ? "muutettu" : "alku") \(i)\n" }
+        second += "r150;1;toistuu\nr10;1;toistuu\nr299;1;toistuu\n"
+        let s = try service.ingest(try dir.write("big-2.csv", second))
+        #expect((s.inserted, s.updated, s.unchanged, s.rejected) == (200, 50, 50, 3))
+        #expect(try responses().count == 300)
+        let r150 = try store.pool.read { try ResponseRecord.filter(ResponseRecord.Columns.externalID == "r150").fetchOne($0) }
+        #expect(r150?.score == 5)
+    }
+
     @Test func failureMidFileLeavesNothing() throws {
         let url = try dir.write("k.csv", "id;score;comment\n1;9;a\n2;8;b\n3;7;c\n4;6;d\n")
         var failing = service

@@ -21,6 +21,7 @@ import Testing
         #expect(normalized("oli tosi kiva, tuli hyvä mieli ja meni nopeesti") ==
                 ["oli", "tosi", "kiva", "tuli", "hyvä", "mieli", "ja", "meni", "nopeasti"])
         #expect(normalized("ei ollu kauhee") == ["ei", "ollut", "kauhea"])
+        #expect(normalized("hirveesti jonoa") == ["hirveästi", "jonoa"])
         #expect(normalized("huonoo palvelua") == ["huonoa", "palvelua"])
     }
 
@@ -33,6 +34,20 @@ import Testing
     @Test func missingDiacritics() {
         #expect(normalized("laakari oli hyva") == ["lääkäri", "oli", "hyvä"])
         #expect(normalized("olin tyytyvainen etta paasin") .prefix(3) == ["olin", "tyytyväinen", "että"])
+    }
+
+    @Test func newCompoundsAreSplitAtTheLongestKnownHead() throws {
+        let t = try #require(analyzer.analyze("takaisinsoittomahdollisuutta ei ollut").tokens.first)
+        #expect(t.normalizedBy == .compound)
+        #expect(t.lemma == "takaisinsoittomahdollisuus")
+        #expect(t.best?.parts.first == "takaisin")
+        #expect(t.best?.parts.contains("mahdollinen") == true)
+        #expect(t.best?.grammaticalCase == .partitive)
+    }
+
+    @Test func healthcareSlangFromTheTable() {
+        #expect(normalized("fyssari ja terkkari") == ["fysioterapeutti", "ja", "terveydenhoitaja"])
+        #expect(normalized("mäkin tarvii apua") == ["minäkin", "tarvitsee", "apua"])
     }
 
     @Test func lemmasComeFromTheRecognisedForm() throws {

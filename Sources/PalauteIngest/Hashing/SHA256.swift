@@ -108,6 +108,11 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// The hex SHA-256 of any byte collection (prompt files, cache keys).
+    public static func hex(bytes: some Collection<UInt8>) -> String {
+        Array(bytes).withUnsafeBytes { hex($0) }
+    }
+
     /// The hex SHA-256 of a string's UTF-8 bytes.
     public static func hex(_ string: String) -> String {
         var d = SHA256()

@@ -41,12 +41,24 @@ final class RawStatement {
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
 
-    /// Steps the statement to completion and resets it for the next row.
-    func run() throws {
-        let rc = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)))
+    /// Steps the statement to completion, passing column 0 of each result row (RETURNING) to `row`,
+    /// then resets it and clears its bindings for the next use.
+    func run(_ row: (String) -> Void = { _ in }) throws {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)))
+            }
+            if let text = sqlite3_column_text(handle, 0) {
+                row(String(cString: text))
+            } else {
+                row("")
+            }
         }
     }
 }

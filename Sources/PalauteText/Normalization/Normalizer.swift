@@ -11,11 +11,14 @@ public final class Normalizer {
         public var analyses: [MorphAnalysis]
         /// How the form was found.
         public var source: Source
+        /// The suggestion step was skipped only because the budget was spent: another worker with budget left
+        /// could resolve the same form differently, so such a result is not shared.
+        var skippedForBudget = false
     }
 
     /// Which step recognised the word; `palaute analyze` shows it.
     public enum Source: String, Sendable, Hashable {
-        case surface, colloquial, elongation, spoken, hyphen, diacritics, suggestion, unknown
+        case surface, colloquial, elongation, spoken, hyphen, diacritics, compound, suggestion, unknown
     }
 
     public let voikko: Voikko
@@ -26,6 +29,8 @@ public final class Normalizer {
     /// Distinct surface forms resolved, by the step that recognised them (for the benchmark and debugging).
     public private(set) var formsBySource: [Source: Int] = [:]
     private var cache: [String: Resolution] = [:]
+    /// Set by `ParallelAnalysis` (and the benchmark) so workers of one run analyse each form once.
+    public var shared: SharedResolutions?
 
     /// Enough for the few misspellings of a night's answers; a long tail of slang and foreign words would
     /// otherwise cost seconds (one suggestion call takes 4–10 ms).
@@ -40,6 +45,11 @@ public final class Normalizer {
     /// Resolves a word token's surface form (cached by exact surface).
     public func resolve(_ surface: String) -> Resolution {
         if let hit = cache[surface] { return hit }
+        let key = shared.map { _ in ByteKey(surface) }
+        if let shared, let key, let hit = shared.get(key) {
+            cache[surface] = hit
+            return hit
+        }
         var r = compute(surface)
         formsBySource[r.source, default: 0] += 1
         // Context-free part of the ambiguity rule, done once per surface: fewer compound parts first
@@ -50,6 +60,7 @@ public final class Normalizer {
                 .map(\.element)
         }
         cache[surface] = r
+        if let shared, let key { shared.put(key, r) }
         return r
     }
 
@@ -94,10 +105,14 @@ public final class Normalizer {
             let a = voikko.analyze(v)
             if !a.isEmpty { return Resolution(normalized: v, analyses: a, source: .diacritics) }
         }
+        if let r = resolveCompound(base) { return r }
+        let budgetSpentBefore = suggestionsUsed >= suggestionBudget
         if let s = suggestion(for: base) {
             return Resolution(normalized: s, analyses: voikko.analyze(s), source: .suggestion)
         }
-        return Resolution(normalized: base, analyses: [], source: .unknown)
+        var unknown = Resolution(normalized: base, analyses: [], source: .unknown)
+        unknown.skippedForBudget = budgetSpentBefore && Self.wantsSuggestion(base)
+        return unknown
     }
 
     private func resolveHyphenated(_ w: String) -> Resolution? {
@@ -122,16 +137,58 @@ public final class Normalizer {
         return Resolution(normalized: w, analyses: readings, source: .hyphen)
     }
 
+    /// New compounds Voikko's lexicon lacks ("takaisinsoittomahdollisuutta"): the longest known head whose
+    /// modifier is itself a known word (or the modifier and the rest of the word split again, once). Only for
+    /// plain Finnish-looking words of at least ten letters.
+    private func resolveCompound(_ w: String) -> Resolution? {
+        let s = Array(w.unicodeScalars)
+        guard s.count >= 10, s.count <= 40, s.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase }),
+              !s.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) }) else { return nil }
+        func str(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
+        for cut in 3...(s.count - 4) {
+            let head = voikko.analyze(str(cut, s.count))
+            guard head.contains(where: { !$0.isProperName && $0.voikkoClass != "lyhenne" }) else { continue }
+            let modifier = str(0, cut)
+            var modifierParts: [String]?
+            // A compound's modifier is a base form ("kivi-") or a genitive ("ajan-"); any other reading of the
+            // letters is a coincidence ("takaisin" read as a verb form), so the letters themselves are the part.
+            let modifierReadings = voikko.analyze(modifier).filter { !$0.isProperName && $0.voikkoClass != "lyhenne" }
+            if !modifierReadings.isEmpty {
+                if let m = modifierReadings.first(where: { $0.lemma.lowercased() == modifier })
+                    ?? modifierReadings.first(where: { $0.grammaticalCase == .genitive }) {
+                    modifierParts = m.parts.isEmpty ? [m.lemma.lowercased()] : m.parts
+                } else {
+                    modifierParts = [modifier]
+                }
+            }
+            guard let parts = modifierParts else { continue }
+            let readings = head.filter { !$0.isProperName }.map { h -> MorphAnalysis in
+                var r = h
+                r.lemma = modifier + h.lemma.lowercased()
+                r.parts = parts + (h.parts.isEmpty ? [h.lemma.lowercased()] : h.parts)
+                return r
+            }
+            return Resolution(normalized: w, analyses: readings, source: .compound)
+        }
+        return nil
+    }
+
+    /// Only lower-case Finnish-looking words of 7–24 letters: suggestions for foreign words and names are wasted
+    /// milliseconds.
+    static func wantsSuggestion(_ w: String) -> Bool {
+        let n = w.unicodeScalars.count
+        return n >= 7 && n <= 24 && w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase })
+            && !w.unicodeScalars.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) })
+    }
+
     private func suggestion(for w: String) -> String? {
         let n = w.unicodeScalars.count
-        // Only lower-case Finnish-looking words: suggestions for foreign words and names are wasted milliseconds.
-        guard n >= 4, n <= 24, suggestionsUsed < suggestionBudget,
-              w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase }),
-              !w.unicodeScalars.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) }) else { return nil }
+        guard suggestionsUsed < suggestionBudget, Self.wantsSuggestion(w) else { return nil }
         suggestionsUsed += 1
-        // Short words: one substituted letter only ("hyvö" → "hyvä"); an added or dropped letter turns short
-        // loanwords into other words ("mail" → "maila"). Longer words: up to two edits.
-        let short = n <= 6
+        // Words under seven letters get none: a changed letter makes another word too often ("hetu" → "heru").
+        // Seven letters: one substituted letter only; an added or dropped letter turns loanwords into
+        // other words ("maili" → "maila"). Longer words: up to two edits.
+        let short = n <= 7
         let limit = short ? 1 : 2
         for s in voikko.suggest(w).prefix(3) {
             let l = s.lowercased()
@@ -202,6 +259,10 @@ public final class Normalizer {
             case "i": add(stem + "ia" + tail); add(stem + "iä" + tail)
             default: break
             }
+        }
+        // Adverbs in -sti on a spoken stem: "hirveesti" → "hirveästi", "nopeesti" → "nopeasti".
+        if w.hasSuffix("sti"), s.count >= 7 {
+            for v in spokenVariants(String(w.dropLast(3))) { add(v + "sti") }
         }
         // Dialect doubled consonants ("hyvvee", "mennöö"): undouble each pair, then apply the vowel rules.
         var i = 1

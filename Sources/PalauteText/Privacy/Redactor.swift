@@ -162,13 +162,13 @@ public final class Redactor {
     // MARK: - Names
 
     /// Names via Voikko's name classes with context:
-    /// - after a title word ("hoitaja Liisa", "tri Kivi", "Dr Hyvönen") a capitalised word is a name unless it is
-    ///   only a place name;
+    /// - after a title word ("hoitaja Liisa", "tri Kivi", "Dr Hyvönen", "tohtori Lahti") a capitalised word is a
+    ///   name unless it is a place in a local case ("lääkäri Helsingissä");
     /// - inside a sentence, a capitalised word with a first-name or surname reading ("Kiitos Liisalle",
     ///   "lääkärinä oli Kari") is a name, unless a place-name reading in a local case fits ("Mattilassa");
     /// - opening a sentence, a word is a name only when it has no common reading ("Liisa oli ihana"), or when a
     ///   finite third-person verb follows a name/verb ambiguity ("Anna oli ihana" but not "Anna palautetta");
-    /// - a capitalised word right after a name is part of it ("Liisa Virtanen");
+    /// - a capitalised word right after a name is part of it ("Liisa Virtanen", "Matti Meikäläiselle");
     /// - in a hyphenated compound, a leading first name or surname is redacted and the rest kept
     ///   ("[NIMI]-hoitajalle").
     private func findNames(_ tokens: [AnalyzedToken], _ facts: [WordFacts?], _ out: inout [Finding]) {
@@ -190,10 +190,10 @@ public final class Redactor {
             let sentenceStart = previousWord.map { tokens[$0].sentence != t.sentence } ?? true
             let personal = f.hasPersonalName, place = f.hasPlaceName, common = f.hasCommonReading
             var isName = false
-            if afterTitle {
-                isName = !(place && !personal)
-            } else if wasName {
-                isName = personal || (!common && !place)
+            if afterTitle || wasName {
+                // "tohtori Lahti", "Matti Meikäläiselle": a capitalised word after a title or a name is a name
+                // whatever else it could be, unless it is a place in a local case ("lääkäri Helsingissä").
+                isName = !f.hasPlaceInLocalCase
             } else if !sentenceStart {
                 isName = personal && !f.hasPlaceInLocalCase
             } else if personal, !place {

@@ -4,6 +4,7 @@ import Logging
 import PalauteClassify
 import PalauteLLM
 import PalauteNightly
+import PalauteReport
 import PalauteStore
 import PalauteText
 
@@ -120,10 +121,10 @@ struct Run: ParsableCommand {
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 
-    /// The exports and report at the end of the run.
-    /// Lead: once PalauteReport lands, return its writer here:
-    /// `ClosureReportWriter { db, dir, _ in try PalauteReport.ReportWriter(database: db).write(to: dir).files }`.
-    static func reportWriter() -> (any ReportWriting)? { nil }
+    /// The exports and `report.html` at the end of the run (PalauteReport: redacted texts only).
+    static func reportWriter() -> (any ReportWriting)? {
+        ClosureReportWriter { db, dir, _ in try PalauteReport.ReportWriter(database: db).write(to: dir).files }
+    }
 
     /// The LLM step for `--llm uncertain|all`: `LLMAssist.load` (config, prompt v1 from models/, the
     /// OpenAI-compatible client) with the database's `llm_cache`. The config is read here, so a bad file fails

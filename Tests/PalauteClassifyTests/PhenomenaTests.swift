@@ -1,0 +1,183 @@
+import PalauteText
+import Testing
+@testable import PalauteClassify
+
+/// One row per rule of the classifier: a Finnish (or Swedish, English) phenomenon with the labels it must give.
+struct Phenomenon: CustomTestStringConvertible, Sendable {
+    var rule: String
+    var text: String
+    var score: Int? = 5
+    /// Labels as `topic:label` (label initial p/c/s). With `exact`, nothing else may be labelled.
+    var labels: [String]
+    var exact = true
+    var sentiment: Sentiment? = nil
+    var flags: [Flag] = []
+    var absent: [String] = []
+
+    var testDescription: String { "\(rule): \(text)" }
+}
+
+enum Fixtures {
+    /// One classifier for the suite: loading the lexicons is the slow part.
+    static let classifier: Classifier = {
+        do { return try Classifier() } catch { fatalError("bundled lexicons must load: \(error)") }
+    }()
+
+    static func classify(_ text: String, score: Int? = 5) throws -> Classification {
+        let analyzer = try TextAnalyzer()
+        return classifier.classify(analyzer.analyze(text), score: score)
+    }
+
+    static func short(_ labels: [TopicLabel]) -> Set<String> {
+        Set(labels.map { "\($0.topic.rawValue):\($0.label.rawValue.prefix(1))" })
+    }
+}
+
+@Suite struct PhenomenaTests {
+    static let table: [Phenomenon] = [
+        // Clause segmentation: polarity stays with the topics of its own clause.
+        Phenomenon(rule: "contrast clause", text: "Lääkäri oli ystävällinen mutta jouduin odottamaan tunnin.",
+                   labels: ["staff_manner:p", "waiting:c"], sentiment: .mixed),
+        // Negation: a connegative verb after "ei" flips the sentiment word.
+        Phenomenon(rule: "negation (connegative)", text: "Lääkäri ei kuunnellut minua.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "negation (ei kukaan)", text: "Kukaan ei kertonut tuloksista mitään.", labels: ["communication:c"]),
+        Phenomenon(rule: "negation (en saanut mitään)", text: "En saanut lähetettä fysioterapiaan.", labels: ["continuity:c"]),
+        Phenomenon(rule: "negation (eikä edes)", text: "Hoitaja oli kiireinen eikä edes katsonut minua.",
+                   labels: ["consultation_time:c"], exact: false, sentiment: .negative),
+        Phenomenon(rule: "negation scope ends at ja", text: "Hoitaja ei kertonut mitään ja lääkäri oli mukava.",
+                   labels: ["communication:c"], exact: false, absent: ["staff_manner:c"]),
+        // The abessive of a problem word is praise.
+        Phenomenon(rule: "abessive (ongelmitta)", text: "Verikokeet otettiin ongelmitta.", labels: ["lab_imaging:p"]),
+        Phenomenon(rule: "abessive (odottamatta)", text: "Pääsin vastaanotolle odottamatta.", labels: ["waiting:p"], exact: false),
+        Phenomenon(rule: "abessive of an act left undone", text: "Lääkärille jäi liian vähän aikaa, asioita jäi käsittelemättä.",
+                   labels: ["consultation_time:c"]),
+        // Degree words.
+        Phenomenon(rule: "intensifier", text: "Todella ystävällinen hoitaja.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "softener keeps polarity", text: "Hinta oli vähän kallis.", labels: ["price:c"]),
+        Phenomenon(rule: "melkein hyvä is not praise", text: "Melkein hyvä lääkäri.", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "liian", text: "Laskun eräpäivä oli liian lyhyt.", labels: ["price:c"]),
+        // Comparatives lemmatise to their base.
+        Phenomenon(rule: "comparative", text: "Parempi palvelu kuin viimeksi.", labels: ["overall:p"]),
+        // "aika": quite before a quality, time otherwise.
+        Phenomenon(rule: "aika = quite", text: "Aika hyvä käynti.", labels: ["overall:p"]),
+        Phenomenon(rule: "aika = time", text: "Lääkäri käytti aikaa ja kuunteli.",
+                   labels: ["consultation_time:p", "staff_manner:p"]),
+        // Convention 1: lukewarm words give no label.
+        Phenomenon(rule: "lukewarm", text: "Ihan ok.", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "lukewarm with emoji", text: "Ihan ok 👍", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "ei huono = mild praise", text: "Ei huono lääkäri.", labels: ["competence:p"]),
+        Phenomenon(rule: "ei kovin hyvä is not praise", text: "Ei kovin hyvä palvelu.", labels: [], exact: false,
+                   absent: ["overall:p"]),
+        // Convention 2 and 3: overall verdicts, praise as absence of problems.
+        Phenomenon(rule: "overall verdict", text: "Kaikki meni hyvin.", labels: ["overall:p"]),
+        Phenomenon(rule: "overall beside a topic", text: "Kaikki sujui hyvin ja parkkipaikka löytyi helposti.",
+                   labels: ["overall:p", "location:p"]),
+        Phenomenon(rule: "only thanks", text: "Kiitos!", labels: ["overall:p"]),
+        Phenomenon(rule: "ei valittamista", text: "Ei mitään valittamista.", labels: ["overall:p"]),
+        Phenomenon(rule: "ei tarvinnut odottaa", text: "Ei tarvinnut odottaa.", labels: ["waiting:p"]),
+        Phenomenon(rule: "en todellakaan suosittele", text: "En todellakaan suosittele.", labels: ["overall:c"]),
+        // Convention 4: a generic good doctor is competence; thanks to a named person is manner.
+        Phenomenon(rule: "generic hyvä lääkäri", text: "Hyvä lääkäri.", labels: ["competence:p"]),
+        Phenomenon(rule: "thanks to a named person", text: "Kiitos Liisalle!", labels: ["staff_manner:p"]),
+        // Convention 8: mood.
+        Phenomenon(rule: "conditional suggestion", text: "Toivoisin että parkkipaikkoja olisi enemmän.",
+                   labels: ["location:s"], sentiment: .neutral),
+        Phenomenon(rule: "olisi hyvä jos", text: "Olisi hyvä jos ajan voisi varata netissä.",
+                   labels: ["access:s", "digital:s"], sentiment: .neutral),
+        Phenomenon(rule: "imperative suggestion", text: "Lisätkää parkkipaikkoja!", labels: ["location:s"]),
+        Phenomenon(rule: "retrospective wish is criticism", text: "Olisin toivonut että lääkäri olisi selittänyt tuloksia.",
+                   labels: ["communication:c"]),
+        Phenomenon(rule: "a demand is not a suggestion", text: "Laskussa oli virhe, korjatkaa.", labels: ["price:c"]),
+        // Emoji, emoticons, exclamation and caps.
+        Phenomenon(rule: "emoji", text: "Hammaslääkäri 😊", labels: ["competence:p"]),
+        Phenomenon(rule: "emoticon", text: "Odotushuone oli likainen :(", labels: ["facilities:c"]),
+        Phenomenon(rule: "caps and exclamation", text: "HUONO PALVELU!!!", labels: ["overall:c"]),
+        // Compounds: parts name the topic.
+        Phenomenon(rule: "compound booking system", text: "Ajanvarausjärjestelmässänne on ongelmia.",
+                   labels: ["access:c", "digital:c"]),
+        Phenomenon(rule: "compound parking", text: "Parkkihallin hinnat ovat kohtuuttomia.", labels: ["location:c"]),
+        // Convention 10: names, places, traps.
+        Phenomenon(rule: "names and places", text: "Kävin Parkkilan toimipisteessä, Hyvönen oli mukava.",
+                   labels: ["staff_manner:p"], absent: ["location:p"]),
+        Phenomenon(rule: "kielteinen päätös", text: "Sain kielteisen päätöksen, mutta palvelu oli hyvä.",
+                   labels: ["overall:p"], absent: ["language:c"]),
+        Phenomenon(rule: "eyeglass prescription", text: "Sain silmälasireseptin nopeasti.", labels: [], exact: false,
+                   absent: ["medication:p"]),
+        // Flags.
+        Phenomenon(rule: "safety: wrong dose", text: "Minulle annettiin väärä lääkeannos.",
+                   labels: ["medication:c"], flags: [.safety]),
+        Phenomenon(rule: "safety: fall", text: "Kaaduin käytävällä ja loukkasin käteni.", labels: [], exact: false, flags: [.safety]),
+        Phenomenon(rule: "no safety for a crashing app", text: "Sovellus kaatuu aina.", labels: ["digital:c"], exact: false),
+        Phenomenon(rule: "contact: imperative", text: "Soittakaa minulle.", labels: [], flags: [.contactRequest]),
+        Phenomenon(rule: "contact: indirect", text: "Toivon että joku ottaa yhteyttä.", labels: [], flags: [.contactRequest]),
+        Phenomenon(rule: "contact: question", text: "Voisiko joku soittaa minulle?", labels: [], flags: [.contactRequest]),
+        Phenomenon(rule: "no contact for a promise", text: "Luvattiin soittaa, mutta soittoa ei tullut.", labels: [], exact: false),
+        Phenomenon(rule: "formal complaint", text: "Teen asiasta muistutuksen.", labels: [], flags: [.formalComplaint]),
+        Phenomenon(rule: "a reminder message is no complaint", text: "Muistutusviesti tuli ajoissa.", labels: [], exact: false),
+        // Swedish and English basics.
+        Phenomenon(rule: "Swedish", text: "Trevlig läkare men lång väntetid.", labels: ["staff_manner:p", "waiting:c"]),
+        Phenomenon(rule: "Swedish complaint", text: "Jag kommer att göra en anmärkning till patientombudsmannen.",
+                   labels: [], flags: [.formalComplaint]),
+        Phenomenon(rule: "English", text: "The nurse was rude and the waiting room was dirty.",
+                   labels: ["staff_manner:c", "facilities:c"], exact: false),
+        Phenomenon(rule: "English contact", text: "Nobody told me the results. Please contact me.",
+                   labels: ["communication:c"], flags: [.contactRequest]),
+    ]
+
+    @Test(arguments: table)
+    func phenomenon(_ row: Phenomenon) throws {
+        let c = try Fixtures.classify(row.text, score: row.score)
+        let got = Fixtures.short(c.topics)
+        if row.exact {
+            #expect(got == Set(row.labels), "\(row.rule)")
+        } else {
+            #expect(Set(row.labels).isSubset(of: got), "\(row.rule)")
+        }
+        for a in row.absent { #expect(!got.contains(a), "\(row.rule): \(a) must not be labelled") }
+        if let s = row.sentiment { #expect(c.sentiment == s, "\(row.rule)") }
+        #expect(Set(c.flags) == Set(row.flags), "\(row.rule)")
+    }
+
+    @Test func safetyMakesFollowUpWhateverTheScore() throws {
+        let c = try Fixtures.classify("Minulle annettiin väärä lääkeannos.", score: 10)
+        #expect(c.flags.contains(.safety))
+        #expect(c.followUp)
+    }
+
+    @Test func mismatchMarksPromoterWhoOnlyComplains() throws {
+        let c = try Fixtures.classify("Odotin tunnin ja lääkäri oli töykeä.", score: 10)
+        #expect(c.mismatch)
+        #expect(!c.followUp, "a promoter enters follow-up only with a flag")
+        let d = try Fixtures.classify("Erinomainen palvelu, kiitos!", score: 1)
+        #expect(d.mismatch)
+    }
+
+    @Test func evidencePointsAtTheText() throws {
+        let text = "Lääkäri oli ystävällinen mutta jouduin odottamaan tunnin."
+        let c = try Fixtures.classify(text)
+        let scalars = Array(text.unicodeScalars)
+        let praise = try #require(c.evidence.first { $0.target == "topic:staff_manner:praise" })
+        #expect(String(String.UnicodeScalarView(scalars[praise.start..<praise.end])) == praise.text)
+        #expect(praise.source?.hasPrefix("fi/") == true)
+        #expect(c.lexiconVersion == Fixtures.classifier.lexiconVersion)
+        #expect(c.lexiconVersion.count == 16)
+    }
+
+    @Test func emptyTextIsNeutral() throws {
+        let c = try Fixtures.classify("", score: 3)
+        #expect(c.topics.isEmpty && c.sentiment == .neutral && !c.followUp && c.nps == .detractor)
+    }
+
+    @Test func explanationNamesRulesAndLines() throws {
+        let analyzer = try TextAnalyzer()
+        let e = Fixtures.classifier.explain(analyzer.analyze("Ei tarvinnut odottaa."), score: 9)
+        #expect(e.steps.contains { $0.rule == "idiom" && $0.source?.hasPrefix("fi/idioms.tsv:") == true })
+        #expect(Fixtures.short(e.classification.topics) == ["waiting:p"])
+    }
+
+    @Test func batchKeepsOrder() throws {
+        let inputs = ["Hyvä lääkäri.", "Huono palvelu.", "Kiitos!", "Odotin tunnin."].map { BatchInput(text: $0, score: 5) }
+        let out = try BatchClassifier.classify(inputs, with: Fixtures.classifier, workers: 2)
+        #expect(out.map(\.sentiment) == [.positive, .negative, .positive, .negative])
+    }
+}
