@@ -155,7 +155,10 @@ struct Run: ParsableCommand {
             lines.append("Earlier run(s) \(s.interruptedRuns.map(String.init).joined(separator: ", ")) had been "
                 + "interrupted; their work was kept and continued.")
         }
-        if !s.reportFiles.isEmpty { lines.append("Report: \(s.reportFiles.joined(separator: ", "))") }
+        if !s.reportFiles.isEmpty {
+            let html = s.reportFiles.first { $0.hasSuffix(".html") }
+            lines.append("Report and exports: \(s.reportFiles.count) file(s)\(html.map { ", open \($0)" } ?? "")")
+        }
         let total = s.timings["total"] ?? 0
         lines.append(String(format: "Lexicon %@, model %@, database %@, %.2f s.", s.lexiconVersion, s.modelVersion,
                             database, total))
