@@ -3,6 +3,8 @@ import PalauteText
 extension Classifier {
     /// Labels below this clause polarity are too weak to be praise or criticism.
     static let labelThreshold = 0.5
+    /// How sure the learned backoff must be (a logit) before it labels anything.
+    static let generalMargin = 0.0
 
     func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, trace: inout Trace) -> Classification {
         let lang = language ?? resolveLanguage(analyzed)
@@ -59,6 +61,7 @@ extension Classifier {
         for r in readings.indices { readings[r].weight *= exclaim[readings[r].sentence] }
 
         var labels: [TopicLabel: [Evidence]] = [:]
+        var usedGeneral = false
         func evidence(_ target: String, _ tokenIndex: Int, _ rule: String, _ source: LexiconSource?) -> Evidence {
             let t = toks[tokenIndex]
             return Evidence(target: target, start: t.range.lowerBound, end: t.range.upperBound, text: t.text, rule: rule, source: source?.description)
@@ -154,6 +157,26 @@ extension Classifier {
             add(topic, orphanTotal > 0 ? .praise : .criticism, token: strongest.token, rule: thanksToName ? "thanks-to-person" : "overall-verdict", source: strongest.source, mention: nil)
         }
 
+        // Still nothing: the learned general-domain backoff may give a verdict on the whole text.
+        if !labels.keys.contains(where: { $0.label != .suggestion }), !lex.general.isEmpty,
+           !readings.contains(where: { $0.lukewarm || $0.suggestion != nil }) {
+            var zp = lex.generalBias.positive, zn = lex.generalBias.negative
+            var seen = Set<String>()
+            var strongest: (Int, Double)?
+            for (i, t) in toks.enumerated() where t.isWord {
+                let key = t.forms.lemmas.first ?? t.forms.surface
+                guard seen.insert(key).inserted, let w = lex.general[key] else { continue }
+                zp += w.positive
+                zn += w.negative
+                let m = max(abs(w.positive), abs(w.negative))
+                if m > (strongest?.1 ?? 0) { strongest = (i, m) }
+            }
+            if max(zp, zn) > Self.generalMargin, let (token, _) = strongest {
+                add(.overall, zp >= zn ? .praise : .criticism, token: token, rule: "general-sentiment", source: nil, mention: nil)
+                usedGeneral = true
+            }
+        }
+
         // Flags.
         var flagEvidence: [Flag: Evidence] = [:]
         for (flag, token, rule, source) in flagHits where flagEvidence[flag] == nil {
@@ -176,7 +199,8 @@ extension Classifier {
         }()
         var ev = topics.flatMap { labels[$0] ?? [] }
         ev += flags.compactMap { flagEvidence[$0] }
-        let confidence = Self.confidence(text: text, readings: readings, topics: topics, sentiment: sentiment, language: lang, orphans: orphans)
+        var confidence = Self.confidence(text: text, readings: readings, topics: topics, sentiment: sentiment, language: lang, orphans: orphans)
+        if usedGeneral { confidence = min(confidence, 0.5) }
         return Classification(
             lang: lang, sentiment: sentiment, topics: topics, flags: flags,
             followUp: FollowUpRule.applies(score: score, topics: topics, flags: flags),
