@@ -4,7 +4,9 @@ extension Classifier {
     /// Labels below this clause polarity are too weak to be praise or criticism.
     static let labelThreshold = 0.5
     /// How sure the learned backoff must be (a logit) before it labels anything.
-    static let generalMargin = 0.0
+    static let generalMargin = 1.0
+    /// The logit a curated topic-less verdict adds to the learned backoff's side.
+    static let curatedVerdictWeight = 2.0
 
     func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, trace: inout Trace) -> Classification {
         let lang = language ?? resolveLanguage(analyzed)
@@ -158,7 +160,9 @@ extension Classifier {
         }
 
         // Still nothing: the learned general-domain backoff may give a verdict on the whole text.
-        if !labels.keys.contains(where: { $0.label != .suggestion }), !lex.general.isEmpty,
+        // It also weighs in when the only verdict is a topic-less `overall` one, together with that verdict.
+        let onlyOverall = labels.keys.allSatisfy { $0.topic == .overall && $0.label != .suggestion }
+        if onlyOverall, !lex.general.isEmpty,
            !readings.contains(where: { $0.lukewarm || $0.suggestion != nil }) {
             var zp = lex.generalBias.positive, zn = lex.generalBias.negative
             var seen = Set<String>()
@@ -171,9 +175,18 @@ extension Classifier {
                 let m = max(abs(w.positive), abs(w.negative))
                 if m > (strongest?.1 ?? 0) { strongest = (i, m) }
             }
+            let curated = labels.keys.reduce(0.0) { $0 + ($1.label == .praise ? 1 : -1) } * Self.curatedVerdictWeight
+            zp += max(curated, 0)
+            zn += max(-curated, 0)
             if max(zp, zn) > Self.generalMargin, let (token, _) = strongest {
-                add(.overall, zp >= zn ? .praise : .criticism, token: token, rule: "general-sentiment", source: nil, mention: nil)
-                usedGeneral = true
+                let label: MentionLabel = zp >= zn ? .praise : .criticism
+                if labels[TopicLabel(topic: .overall, label: label)] == nil {
+                    labels = [:]
+                    add(.overall, label, token: token, rule: "general-sentiment", source: nil, mention: nil)
+                    usedGeneral = true
+                }
+            } else if !labels.isEmpty, max(zp, zn) <= Self.generalMargin {
+                trace.add(toks[0].text, "general-sentiment", "keeps the curated verdict", clause: 0)
             }
         }
 
