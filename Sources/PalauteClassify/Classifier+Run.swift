@@ -8,10 +8,10 @@ extension Classifier {
     /// The logit a curated topic-less verdict adds to the learned backoff's side.
     static let curatedVerdictWeight = 2.0
 
-    func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, trace: inout Trace) -> Classification {
+    func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, cache: LookupCache? = nil, trace: inout Trace) -> Classification {
         let lang = language ?? resolveLanguage(analyzed)
         let lex = bundle[lang]
-        let text = PreparedText(analyzed, language: lang, lexicon: lex)
+        let text = PreparedText(analyzed, language: lang, lexicon: lex, cache: cache)
         let toks = text.tokens
         if trace.enabled {
             trace.tokens = toks.filter { $0.isWord }.map { ($0.text, $0.isName ? ["(name)"] : $0.forms.lemmas, $0.clause) }

@@ -25,6 +25,7 @@ public struct Lexicon: Sendable {
     var patternTopics: [TopicEntry] = []
     var phraseTopics: [TopicEntry] = []
     var exactModifiers: [String: [ModifierEntry]] = [:]
+    var cuesByKind: [CueKind: [CueEntry]] = [:]
     var patternModifiers: [ModifierEntry] = []
 
     public init(language: Language) {
@@ -32,6 +33,7 @@ public struct Lexicon: Sendable {
     }
 
     mutating func buildIndexes() {
+        cuesByKind = Dictionary(grouping: cues, by: \.kind)
         for e in sentiment {
             if let s = e.symbol {
                 symbolSentiment[s] = e
