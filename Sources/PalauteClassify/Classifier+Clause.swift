@@ -235,7 +235,6 @@ extension Classifier {
     func readMood(_ words: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {
         let toks = text.tokens
         let index = reading.index
-        let cues = lex.cues
         func cueMatches(_ kind: CueKind, _ t: PreparedToken) -> CueEntry? {
             lex.cuesByKind[kind]?.first { $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(t.forms) }
         }
