@@ -4,7 +4,7 @@ BIN        := .build/debug/palaute
 SAMPLE     := examples/sample
 DB         := palaute.sqlite
 
-.PHONY: deps build demo test release bench clean llm-smoke
+.PHONY: deps build demo test release bench bench-ingest sample clean llm-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -14,7 +14,8 @@ build: deps
 
 demo: build
 	@mkdir -p out
-	$(BIN) ingest --database $(DB) $(SAMPLE)/*.csv $(SAMPLE)/*.jsonl
+	@# The sample holds a few broken rows on purpose: exit 3 (rows rejected) is expected here.
+	$(BIN) ingest --database $(DB) $(SAMPLE)/*.csv $(SAMPLE)/*.jsonl || [ $$? -eq 3 ]
 
 test: deps
 	$(SWIFT) test
@@ -26,5 +27,13 @@ release: deps
 llm-smoke: deps
 	@scripts/llm-smoke.sh
 
+# Regenerates the bundled sample exports (deterministic).
+sample:
+	python3 examples/make_sample.py $(SAMPLE)
+
+# Ingest throughput on a 1M-row corpus; SHARED defaults to ../shared (see docs/bench-ingest.md).
+bench-ingest: deps
+	scripts/bench-ingest.sh
+
 clean:
-	rm -rf .build out $(DB) $(DB)-wal $(DB)-shm
+	rm -rf .build out $(DB) $(DB)-wal $(DB)-shm palaute-rejects.csv

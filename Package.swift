@@ -29,17 +29,19 @@ let package = Package(
         .target(name: "PalauteClassify", dependencies: ["PalauteText", "PalauteIngest"]),
         // Optional remote LLM second opinion (OpenAI-compatible, over URLSession).
         .target(name: "PalauteLLM", dependencies: [
-            "PalauteClassify", "PalauteText",
+            "PalauteIngest", "PalauteClassify", "PalauteText",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // SQLite through GRDB: schema, migrations, ingest batches, results, follow-up cases, audit log.
         .target(name: "PalauteStore", dependencies: [
             "PalauteIngest", "PalauteClassify", "PalauteLLM",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the ingest hot path only (binding without boxing every value).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Exports, NPS arithmetic, SQL views and the HTML report.
         .target(name: "PalauteReport", dependencies: [
-            "PalauteStore", "PalauteClassify",
+            "PalauteStore", "PalauteClassify", "PalauteText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The nightly job: ingest → classify → store → follow-up queue → report, with lock and run record.
@@ -56,10 +58,13 @@ let package = Package(
         .testTarget(name: "PalauteIngestTests", dependencies: ["PalauteIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PalauteTextTests", dependencies: ["PalauteText"]),
         .testTarget(name: "PalauteClassifyTests", dependencies: ["PalauteClassify", "PalauteText"]),
+        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText", "PalauteIngest"]),
         .testTarget(name: "PalauteStoreTests", dependencies: [
-            "PalauteStore", "PalauteIngest", "PalauteClassify", .product(name: "GRDB", package: "GRDB.swift"),
+            "PalauteStore", "PalauteIngest", "PalauteClassify", "PalauteLLM", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "PalauteLLMTests", dependencies: ["PalauteLLM", "PalauteClassify", "PalauteText"]),
+        .testTarget(name: "PalauteReportTests", dependencies: [
+            "PalauteReport", "PalauteStore", "PalauteClassify", "PalauteIngest", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,6 +68,18 @@ JSON
 
 echo "--- dry run (first request) ---"
 "$BIN" llm-check "$INPUT" --llm-config out/llm-smoke-config.json --dry-run --limit 1 | cut -c1-400
+# Nothing unredacted may leave the machine: the phone number of smoke-2 must not be in any request body.
+"$BIN" llm-check "$INPUT" --llm-config out/llm-smoke-config.json --dry-run > out/llm-smoke-dry-run.txt 2>/dev/null
+if grep -q "040 123 4567" out/llm-smoke-dry-run.txt; then
+    if [ "${LLM_SMOKE_ALLOW_UNREDACTED:-0}" != "1" ]; then
+        echo "redaction: NOT ACTIVE, a phone number would be sent; refusing (LLM_SMOKE_ALLOW_UNREDACTED=1 overrides)"
+        exit 1
+    fi
+    echo "redaction: NOT ACTIVE (allowed by LLM_SMOKE_ALLOW_UNREDACTED=1; the server is local)"
+else
+    echo "redaction: ok, no phone number in any request body"
+fi
+
 echo "--- live run ---"
 "$BIN" llm-check "$INPUT" --llm-config out/llm-smoke-config.json --policy all > out/llm-smoke.jsonl
 cat out/llm-smoke.jsonl

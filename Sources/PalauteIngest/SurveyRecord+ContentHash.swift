@@ -2,10 +2,16 @@ extension SurveyRecord {
     /// SHA-256 (hex) over the fields the export owns (not the id, not the line): equal hashes mean
     /// re-ingesting the row changes nothing; a different hash means the response changed and needs re-classification.
     public var contentHash: String {
-        var d = SHA256()
+        var message: [UInt8] = []
+        message.reserveCapacity(64 + text.utf8.count)
         func add(_ s: String?) {
-            if let s { d.update("s"); d.update(s) } else { d.update("n") }
-            d.update("\u{1F}")
+            if let s {
+                message.append(UInt8(ascii: "s"))
+                message.append(contentsOf: s.utf8)
+            } else {
+                message.append(UInt8(ascii: "n"))
+            }
+            message.append(0x1F)
         }
         add(channel)
         add(unit)
@@ -13,6 +19,6 @@ extension SurveyRecord {
         add(visitedOn)
         add(score.map(String.init))
         add(text)
-        return d.hexDigest()
+        return message.withUnsafeBytes(SHA256.hex)
     }
 }

@@ -44,6 +44,8 @@ public enum LLMItemOutcome: Sendable, Equatable {
     case failed(String)
     /// Dry run: this request would have been sent.
     case wouldSend
+    /// Dry run: an earlier response (this id) has the same redacted text; its request would answer both.
+    case sameAsEarlier(String)
 }
 
 /// A request a dry run would send, for `--dry-run` output.
@@ -67,6 +69,8 @@ public struct LLMRunReport: Sendable, Codable, Equatable {
     public var invalid = 0
     public var failed = 0
     public var wouldSend = 0
+    /// Dry run: responses that would share an earlier identical comment's request.
+    public var sharedRequests = 0
     /// Chat requests made (validation retries count; transport retries are in `httpAttempts`).
     public var requests = 0
     public var httpAttempts = 0
@@ -87,7 +91,11 @@ public struct LLMRunReport: Sendable, Codable, Equatable {
                 + "\(requests) requests (\(httpAttempts) HTTP attempts), \(promptTokens)+\(completionTokens) tokens; "
                 + "merge: \(agreed) agreed, \(replaced) replaced, \(keptLexicon) kept lexicon."
         ]
-        if wouldSend > 0 { lines.append("dry run: \(wouldSend) requests would be sent, ~\(estimatedTokens) tokens at most.") }
+        if wouldSend > 0 {
+            lines.append(
+                "dry run: \(wouldSend) requests would be sent (\(sharedRequests) more responses share one), "
+                    + "~\(estimatedTokens) tokens at most.")
+        }
         if budgetReached {
             lines.append(
                 "budget reached: \(skippedByBudget) selected responses kept their lexicon labels "
@@ -170,36 +178,57 @@ public struct LLMAssist: Sendable {
         let budget = budget ?? Budget(config: config)
         var dryRunRequests: [(Int, DryRunRequest)] = []
 
+        // Identical redacted texts ("Kiitos!") share one request: the first stands for the rest.
+        var leaders: [Int] = []
+        var followers: [Int: [Int]] = [:]
+        var leaderOfText: [String: Int] = [:]
+        for index in selected {
+            if let leader = leaderOfText[items[index].redactedText] {
+                followers[leader, default: []].append(index)
+            } else {
+                leaderOfText[items[index].redactedText] = index
+                leaders.append(index)
+            }
+        }
+
+        func record(_ index: Int, _ result: ItemResult) {
+            outcomes[index] = result.outcome
+            if let c = result.classification { classifications[index] = c }
+            if let d = result.dryRun { dryRunRequests.append((index, d)) }
+            report.requests += result.requests
+            report.httpAttempts += result.httpAttempts
+            report.promptTokens += result.promptTokens
+            report.completionTokens += result.completionTokens
+            report.estimatedTokens += result.dryRun?.estimatedTokens ?? 0
+            switch result.outcome {
+            case .notSelected: break
+            case .cached(let m):
+                report.cached += 1
+                report.count(m)
+            case .answered(let m):
+                report.answered += 1
+                report.count(m)
+            case .skippedByBudget: report.skippedByBudget += 1
+            case .invalid: report.invalid += 1
+            case .failed: report.failed += 1
+            case .wouldSend: report.wouldSend += 1
+            case .sameAsEarlier: report.sharedRequests += 1
+            }
+        }
+
         try await withThrowingTaskGroup(of: (Int, ItemResult).self) { group in
             var next = 0
             func launch() {
-                let index = selected[next]
+                let index = leaders[next]
                 next += 1
                 group.addTask { (index, try await process(items[index], budget: budget, dryRun: dryRun)) }
             }
-            while next < selected.count, next < config.maxConcurrency { launch() }
+            while next < leaders.count, next < config.maxConcurrency { launch() }
             while let (index, result) = try await group.next() {
-                if next < selected.count { launch() }
-                outcomes[index] = result.outcome
-                if let c = result.classification { classifications[index] = c }
-                if let d = result.dryRun { dryRunRequests.append((index, d)) }
-                report.requests += result.requests
-                report.httpAttempts += result.httpAttempts
-                report.promptTokens += result.promptTokens
-                report.completionTokens += result.completionTokens
-                report.estimatedTokens += result.dryRun?.estimatedTokens ?? 0
-                switch result.outcome {
-                case .notSelected: break
-                case .cached(let m):
-                    report.cached += 1
-                    report.count(m)
-                case .answered(let m):
-                    report.answered += 1
-                    report.count(m)
-                case .skippedByBudget: report.skippedByBudget += 1
-                case .invalid: report.invalid += 1
-                case .failed: report.failed += 1
-                case .wouldSend: report.wouldSend += 1
+                if next < leaders.count { launch() }
+                record(index, result)
+                for follower in followers[index] ?? [] {
+                    record(follower, follow(result, item: items[follower], leader: items[index]))
                 }
             }
         }
@@ -215,11 +244,26 @@ public struct LLMAssist: Sendable {
     struct ItemResult: Sendable {
         var outcome: LLMItemOutcome
         var classification: Classification?
+        var answer: LLMAnswer?
+        var cacheKey: String?
         var dryRun: DryRunRequest?
         var requests = 0
         var httpAttempts = 0
         var promptTokens = 0
         var completionTokens = 0
+    }
+
+    /// A response whose redacted text equals an earlier one's takes that one's answer or fate, at no cost.
+    func follow(_ leaderResult: ItemResult, item: LLMItem, leader: LLMItem) -> ItemResult {
+        guard let answer = leaderResult.answer, let key = leaderResult.cacheKey else {
+            switch leaderResult.outcome {
+            case .wouldSend: return ItemResult(outcome: .sameAsEarlier(leader.id))
+            default: return ItemResult(outcome: leaderResult.outcome)
+            }
+        }
+        let (merged, how) = LabelMerger.merge(
+            lexicon: item.classification, answer: answer, score: item.score, provenance: provenance(cacheKey: key))
+        return ItemResult(outcome: .cached(how), classification: merged)
     }
 
     /// One response: cache, budget, request, validation with one retry, merge.
@@ -230,7 +274,7 @@ public struct LLMAssist: Sendable {
             if let hit = try await cache.answer(forKey: key), case .success(let answer) = AnswerValidator.validate(hit.answerJSON) {
                 let (merged, how) = LabelMerger.merge(
                     lexicon: item.classification, answer: answer, score: item.score, provenance: provenance)
-                return ItemResult(outcome: .cached(how), classification: merged)
+                return ItemResult(outcome: .cached(how), classification: merged, answer: answer, cacheKey: key)
             }
         } catch {
             logger.warning("LLM cache read failed; asking the model", metadata: ["id": "\(item.id)", "error": "\(error)"])
@@ -292,6 +336,8 @@ public struct LLMAssist: Sendable {
                     lexicon: item.classification, answer: answer, score: item.score, provenance: provenance)
                 result.outcome = .answered(how)
                 result.classification = merged
+                result.answer = answer
+                result.cacheKey = key
                 return result
             case .failure(let problem):
                 lastProblem = problem.description

@@ -11,6 +11,9 @@ public struct AnalyzedToken: Sendable, Hashable {
     public var clause: Int
     /// For a connegative verb ("en *saanut*"): the index of the negation verb that governs it.
     public var negatedBy: Int?
+    /// Which normalisation step recognised a Finnish word (colloquial table, diacritics, suggestion…); nil for
+    /// other tokens and for Swedish and English words.
+    public var normalizedBy: Normalizer.Source?
 
     public init(token: Token, normalized: String, analyses: [MorphAnalysis], sentence: Int, clause: Int) {
         self.token = token

@@ -15,16 +15,19 @@ extension TextAnalyzer {
     ///    At a sentence start an imperative verb reading comes first ("Soita minulle", not "suo").
     /// 2. fewer compound parts first (the lexicalised reading before an over-segmented one).
     /// Voikko's own order breaks remaining ties. Negation context is applied afterwards by `markNegation`.
-    func disambiguate(_ tokens: inout [AnalyzedToken]) {
+    func disambiguate(_ tokens: inout [AnalyzedToken], facts: [WordFacts?]) {
         var previousWord: Int?
         for i in tokens.indices {
             guard tokens[i].token.kind == .word else { continue }
             defer { previousWord = i }
+            // Readings arrive sorted by compound parts (Normalizer); only names and imperatives need context.
+            guard let f = facts[i], f.needsContextOrder else { continue }
             let readings = tokens[i].analyses
-            guard readings.count > 1 else { continue }
             let capitalised = tokens[i].token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
             let sentenceStart = previousWord.map { tokens[$0].sentence != tokens[i].sentence } ?? true
-            let afterTitle = previousWord.map { Self.titleWords.contains(tokens[$0].normalized) } ?? false
+            let afterTitle = previousWord.map {
+                $0 == i - 1 && !sentenceStart && facts[$0]?.isTitle == true
+            } ?? false
             let namesFirst = capitalised && (afterTitle || !sentenceStart)
             func rank(_ r: MorphAnalysis) -> Int {
                 // Sentence-initial imperatives ("Soita minulle", "Palkatkaa lisää hoitajia") before nouns.
@@ -44,9 +47,6 @@ extension TextAnalyzer {
     /// `negatedBy` pointing at the negation verb. A past participle becomes a verb reading with the verb's lemma
     /// ("saanut" → "saada") and the adjective reading is kept after it.
     func markNegation(_ tokens: inout [AnalyzedToken]) {
-        for i in tokens.indices {
-            for k in tokens[i].analyses.indices { tokens[i].analyses[k].connegative = false }
-        }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }

@@ -13,8 +13,33 @@ public final class TextAnalyzer {
     private let identifier = LanguageIdentifier()
     private let swedish = LightAnalyzer(language: .sv)
     private let english = LightAnalyzer(language: .en)
-    private var evidenceCache: [String: LanguageIdentifier.WordEvidence] = [:]
-    private var lightCache: [String: (String, MorphAnalysis)] = [:]
+    /// Per surface form: the Finnish resolution, the language evidence and the facts (one look-up per token).
+    private var wordCache: [ByteKey: WordEntry] = [:]
+
+    final class WordEntry {
+        let resolution: Normalizer.Resolution
+        let evidence: LanguageIdentifier.WordEvidence
+        let facts: WordFacts
+
+        init(resolution: Normalizer.Resolution, evidence: LanguageIdentifier.WordEvidence, facts: WordFacts) {
+            self.resolution = resolution
+            self.evidence = evidence
+            self.facts = facts
+        }
+    }
+
+    private func entry(_ surface: String) -> WordEntry {
+        let key = ByteKey(surface)
+        if let hit = wordCache[key] { return hit }
+        let r = normalizer.resolve(surface)
+        let e = WordEntry(
+            resolution: r,
+            evidence: identifier.evidence(lowercased: surface.lowercased(), finnish: Self.countsAsFinnish(r)),
+            facts: WordFacts(surface: surface, normalized: r.normalized, readings: r.analyses, voikko: voikko))
+        wordCache[key] = e
+        return e
+    }
+    private var lightCache: [ByteKey: (String, MorphAnalysis)] = [:]
 
     /// Uses `lexicons/` found by `ResourceLocator`, or the built-in colloquial table when there is none.
     public convenience init() throws {
@@ -25,7 +50,7 @@ public final class TextAnalyzer {
     ///   - lexicons: the folder holding `colloquial.tsv`; nil uses the built-in table. A malformed file throws
     ///     `LexiconError` naming the file and line.
     ///   - suggestionBudget: how many (slow) Voikko spelling-suggestion calls this analyzer may make.
-    public init(lexicons: URL?, suggestionBudget: Int = 2_000) throws {
+    public init(lexicons: URL?, suggestionBudget: Int = Normalizer.defaultSuggestionBudget) throws {
         voikko = try Voikko()
         var table = ColloquialTable.builtIn
         if let lexicons {
@@ -42,65 +67,67 @@ public final class TextAnalyzer {
         "men", "fast", "but", "although", "however", "though",
     ]
     /// Words that open a clause after a comma ("…, että", "…, joka").
-    static let commaClauseWords: Set<String> = [
+    public static let commaClauseWords: Set<String> = [
         "että", "kun", "jos", "jotta", "kunnes", "ettei", "jottei", "ellei", "joka", "jonka", "jota", "jossa",
         "josta", "johon", "jolla", "jolta", "jolle", "jotka", "joita", "joiden", "mikä", "mitä", "minkä", "missä",
         "ja", "sekä", "tai", "eli", "att", "som", "och", "eller", "and", "which", "who", "that", "so",
     ]
     /// Abbreviations whose dot does not end a sentence.
-    static let abbreviations: Set<String> = [
+    public static let abbreviations: Set<String> = [
         "esim", "mm", "klo", "tri", "ns", "jne", "yms", "ym", "ks", "vrt", "n", "s", "puh", "p", "os", "tms", "ko",
         "dr", "prof", "vk", "h", "min", "kk", "v", "ma", "ti", "ke", "to", "pe", "la", "su", "nro", "no", "t", "ts",
         "eli", "mr", "mrs", "ms", "st", "etc", "e.g", "i.e", "bl.a", "t.ex", "ca", "n.k",
     ]
 
     public func analyze(_ text: String) -> AnalyzedText {
-        let scalars = Array(text.unicodeScalars)
-        let scan = tokenizer.scan(scalars)
+        let source = Tokenizer.Source(text)
+        let scalars = source.scalars
+        let scan = tokenizer.scan(source)
         let tokens = scan.tokens
-        // 1. Finnish resolution of every word (cached), and the language evidence it gives.
-        var resolutions: [Normalizer.Resolution?] = []
-        resolutions.reserveCapacity(tokens.count)
+        // 1. Finnish resolution of every word (cached by surface), and the language evidence it gives.
+        var entries: [WordEntry?] = []
+        entries.reserveCapacity(tokens.count)
         var evidence: [LanguageIdentifier.WordEvidence] = []
         for t in tokens {
             guard t.kind == .word else {
-                resolutions.append(nil)
+                entries.append(nil)
                 continue
             }
-            let r = normalizer.resolve(t.text)
-            resolutions.append(r)
-            if let e = evidenceCache[t.text] {
-                evidence.append(e)
-            } else {
-                let e = identifier.evidence(lowercased: t.text.lowercased(), finnish: Self.countsAsFinnish(r))
-                evidenceCache[t.text] = e
-                evidence.append(e)
-            }
+            let entry = self.entry(t.text)
+            entries.append(entry)
+            evidence.append(entry.evidence)
         }
         let language = identifier.identify(evidence)
         // 2. Tokens with readings.
         var out: [AnalyzedToken] = []
         out.reserveCapacity(tokens.count)
+        var facts: [WordFacts?] = []
+        facts.reserveCapacity(tokens.count)
         for (i, t) in tokens.enumerated() {
-            guard let r = resolutions[i] else {
+            guard let e = entries[i] else {
                 out.append(AnalyzedToken(token: t, normalized: Self.fold(t), analyses: [], sentence: 0, clause: 0))
+                facts.append(nil)
                 continue
             }
+            facts.append(e.facts)
             if language == .fi {
-                out.append(AnalyzedToken(token: t, normalized: r.normalized, analyses: r.analyses, sentence: 0, clause: 0))
+                var a = AnalyzedToken(
+                    token: t, normalized: e.resolution.normalized, analyses: e.resolution.analyses, sentence: 0, clause: 0)
+                a.normalizedBy = e.resolution.source
+                out.append(a)
             } else {
                 let (norm, reading) = light(t.text, language)
                 out.append(AnalyzedToken(token: t, normalized: norm, analyses: [reading], sentence: 0, clause: 0))
             }
         }
-        segment(&out, lineBreakBefore: scan.lineBreakBefore)
+        segment(&out, facts: facts, lineBreakBefore: scan.lineBreakBefore)
         if language == .fi {
-            disambiguate(&out)
+            disambiguate(&out, facts: facts)
             markNegation(&out)
         } else {
             markLightNegation(&out)
         }
-        let redaction = redactor.redact(text: text, scalars: scalars, tokens: out)
+        let redaction = redactor.redact(text: text, scalars: scalars, tokens: out, facts: facts)
         return AnalyzedText(text: text, language: language, tokens: out, redaction: redaction)
     }
 
@@ -115,11 +142,14 @@ public final class TextAnalyzer {
     }
 
     static func fold(_ t: Token) -> String {
-        t.kind == .emoji ? t.text : t.text.lowercased()
+        switch t.kind {
+        case .url, .email: t.text.lowercased()
+        default: t.text
+        }
     }
 
     private func light(_ surface: String, _ language: Language) -> (String, MorphAnalysis) {
-        let key = language.rawValue + "\u{1}" + surface
+        let key = ByteKey(language.rawValue + "\u{1}" + surface)
         if let hit = lightCache[key] { return hit }
         let lower = surface.lowercased()
         let norm = Normalizer.squeezeVariants(lower)?.first ?? lower

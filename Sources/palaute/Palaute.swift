@@ -13,6 +13,8 @@ struct Palaute: AsyncParsableCommand {
             Explain.self,
             Evaluate.self,
             LLMCheck.self,
+            Export.self,
+            Report.self,
         ]
     )
 }

@@ -20,6 +20,16 @@ import Testing
         #expect(d.hexDigest() == SHA256.hex(text))
     }
 
+    @Test func oneShotEqualsIncrementalAtEveryPaddingLength() {
+        for n in 0...200 {
+            let bytes = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            var d = SHA256()
+            d.update(bytes)
+            let oneShot = bytes.withUnsafeBytes(SHA256.hex)
+            #expect(oneShot == d.hexDigest(), "length \(n)")
+        }
+    }
+
     @Test func contentHashIgnoresIdAndLineButNotContent() {
         let a = SurveyRecord(externalID: "1", unit: "X", score: 5, text: "t", line: 2)
         let b = SurveyRecord(externalID: "2", unit: "X", score: 5, text: "t", line: 9)

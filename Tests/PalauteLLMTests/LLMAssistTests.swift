@@ -1,4 +1,5 @@
 import Foundation
+import PalauteIngest
 import PalauteClassify
 import PalauteText
 import Testing
@@ -86,6 +87,32 @@ import Testing
         #expect(second.report.cached == 3)
         #expect(second.report.requests == 0)
         #expect(second.classifications[2].provenance["topic:waiting:criticism"]?.cacheKey == stored.key)
+    }
+
+    @Test func identicalCommentsShareOneRequest() async throws {
+        let client = CountingClient(answers: [])
+        let config = Fixtures.config(URL(string: "http://127.0.0.1:9/v1")!)
+        let praise = Fixtures.lexicon(topics: [TopicLabel(topic: .overall, label: .praise)], confidence: 0.3)
+        let items = [
+            Fixtures.item("k1", "Kiitos!", score: 10, classification: praise),
+            Fixtures.item("o", "Odotin tunnin."),
+            Fixtures.item("k2", "Kiitos!", score: 3),
+            Fixtures.item("k3", "Kiitos!", score: 9),
+        ]
+        let runner = assist(.all, config, client: client, cache: InMemoryAnswerCache())
+        let dry = try await runner.run(items, dryRun: true)
+        #expect(dry.dryRun.map(\.id) == ["k1", "o"])
+        #expect(dry.outcomes[2] == .sameAsEarlier("k1"))
+        #expect(dry.report.sharedRequests == 2)
+        let result = try await runner.run(items)
+        #expect(client.callCount == 2)
+        #expect(result.report.requests == 2)
+        #expect(result.report.cached == 2)
+        // Each keeps its own score in the merge: the detractor with criticism goes to follow-up.
+        #expect(result.classifications[2].followUp)
+        #expect(!result.classifications[3].followUp)
+        #expect(result.classifications[2].provenance["topic:waiting:criticism"]?.cacheKey
+            == LLMCacheKey.key(model: "test-model", promptVersion: Fixtures.prompt.version, redactedText: "Kiitos!"))
     }
 
     @Test func requestCapKeepsLexiconLabelsAndSaysSo() async throws {
@@ -232,7 +259,7 @@ import Testing
     }
 
     @Test func cancellationPropagates() async throws {
-        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 3) }
+        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 5) }
         defer { server.stop() }
         let config = Fixtures.config(server.baseURL, timeout: 10)
         let runner = assist(.all, config, client: OpenAICompatibleClient(config: config), cache: InMemoryAnswerCache())
@@ -243,7 +270,7 @@ import Testing
         task.cancel()
         let outcome = await task.result
         #expect(throws: CancellationError.self) { try outcome.get() }
-        #expect(Date().timeIntervalSince(start) < 1.5)
+        #expect(Date().timeIntervalSince(start) < 2.5)
         #expect(server.requests.count <= 2, "no more than max_concurrency requests in flight")
     }
 }

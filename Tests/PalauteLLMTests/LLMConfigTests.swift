@@ -75,3 +75,17 @@ import Testing
         await #expect(throws: ChatError.self) { try await unset.complete(request) }
     }
 }
+
+@Suite struct LLMAssistLoadTests {
+    @Test func offLoadsNothingAndOnNeedsAConfig() throws {
+        #expect(try LLMAssist.load(policy: .off, configFile: "/nonexistent.json", cache: InMemoryAnswerCache()) == nil)
+        #expect(throws: LLMConfigError.self) {
+            try LLMAssist.load(policy: .uncertain, configFile: nil, cache: InMemoryAnswerCache())
+        }
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../models/llm/config.example.json").standardizedFileURL.path
+        let assist = try #require(try LLMAssist.load(policy: .uncertain, configFile: example, cache: InMemoryAnswerCache()))
+        #expect(assist.prompt.version == Fixtures.prompt.version)
+        #expect(assist.config.dialect == .jsonObjectSchema)
+    }
+}

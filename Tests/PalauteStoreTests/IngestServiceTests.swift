@@ -74,8 +74,30 @@ import Testing
         #expect((s.inserted, s.rejected) == (2, 1))
         #expect(reported.first?.line == 4)
         #expect(reported.first?.field == "id")
-        #expect(reported.first?.reason == "duplicate id 'D1' (first on line 2)")
+        #expect(reported.first?.reason == "duplicate id 'D1' in this file (the first row with it was kept)")
         #expect(try responses().first { $0.externalID == "D1" }?.score == 9)
+    }
+
+    @Test func duplicateOfAnExistingUnchangedResponseIsAlsoCaught() throws {
+        try service.ingest(try dir.write("k-1.csv", "id;score;comment\nD1;9;Sama\n"))
+        let s = try service.ingest(try dir.write("k-2.csv", "id;score;comment\nD1;9;Sama\nD1;9;Sama\nD1;2;Muu\n"))
+        #expect((s.inserted, s.updated, s.unchanged, s.rejected) == (0, 0, 1, 2))
+        #expect(try responses().map(\.score) == [9])
+    }
+
+    /// More rows than one multi-row INSERT, with repeats and known ids spread across the groups.
+    @Test func largeFileWithRepeatsAcrossInsertGroups() throws {
+        var first = "id;score;comment\n"
+        for i in 0..<100 { first += "r\(i);5;alku \(i)\n" }
+        try service.ingest(try dir.write("big-1.csv", first))
+        var second = "id;score;comment\n"
+        for i in 0..<300 { second += "r\(i);5;\(i < 100 && i % 2 == 0 ? "muutettu" : "alku") \(i)\n" }
+        second += "r150;1;toistuu\nr10;1;toistuu\nr299;1;toistuu\n"
+        let s = try service.ingest(try dir.write("big-2.csv", second))
+        #expect((s.inserted, s.updated, s.unchanged, s.rejected) == (200, 50, 50, 3))
+        #expect(try responses().count == 300)
+        let r150 = try store.pool.read { try ResponseRecord.filter(ResponseRecord.Columns.externalID == "r150").fetchOne($0) }
+        #expect(r150?.score == 5)
     }
 
     @Test func failureMidFileLeavesNothing() throws {

@@ -21,6 +21,7 @@ import Testing
         #expect(normalized("oli tosi kiva, tuli hyvä mieli ja meni nopeesti") ==
                 ["oli", "tosi", "kiva", "tuli", "hyvä", "mieli", "ja", "meni", "nopeasti"])
         #expect(normalized("ei ollu kauhee") == ["ei", "ollut", "kauhea"])
+        #expect(normalized("hirveesti jonoa") == ["hirveästi", "jonoa"])
         #expect(normalized("huonoo palvelua") == ["huonoa", "palvelua"])
     }
 
@@ -35,6 +36,20 @@ import Testing
         #expect(normalized("olin tyytyvainen etta paasin") .prefix(3) == ["olin", "tyytyväinen", "että"])
     }
 
+    @Test func newCompoundsAreSplitAtTheLongestKnownHead() throws {
+        let t = try #require(analyzer.analyze("takaisinsoittomahdollisuutta ei ollut").tokens.first)
+        #expect(t.normalizedBy == .compound)
+        #expect(t.lemma == "takaisinsoittomahdollisuus")
+        #expect(t.best?.parts.first == "takaisin")
+        #expect(t.best?.parts.contains("mahdollinen") == true)
+        #expect(t.best?.grammaticalCase == .partitive)
+    }
+
+    @Test func healthcareSlangFromTheTable() {
+        #expect(normalized("fyssari ja terkkari") == ["fysioterapeutti", "ja", "terveydenhoitaja"])
+        #expect(normalized("mäkin tarvii apua") == ["minäkin", "tarvitsee", "apua"])
+    }
+
     @Test func lemmasComeFromTheRecognisedForm() throws {
         let t = try #require(analyzer.analyze("kiitoooos laakari").tokens.last)
         #expect(t.lemma == "lääkäri")
@@ -45,7 +60,7 @@ import Testing
         #expect(Normalizer.squeezeVariants("kiitoooos") == ["kiitoos", "kiitos"])
         #expect(Normalizer.squeezeVariants("kiitos") == nil)
         #expect(Normalizer.diacriticVariants("hyva").first == "hyvä")
-        #expect(Normalizer.diacriticVariants("aaaaaaaa").count == 1)  // more than five a/o: all-front only
+        #expect(Normalizer.diacriticVariants("aaaaaaaa").count == 1)  // more than three a/o: all-front only
         #expect(Normalizer.spokenVariants("ollu").contains("ollut"))
         #expect(Normalizer.spokenVariants("mennää").contains("mennään"))
         #expect(Normalizer.editDistance("lääkäri", "laakari", limit: 3) == 3)

@@ -24,6 +24,12 @@ import Testing
         #expect(!r.warnings[0].contains("131052"))  // the warning itself carries no personal data
     }
 
+    @Test func lowerCaseLettersAreStillCodes() {
+        #expect(PersonalIdentityCode.problem("131052a308t") == nil)  // the same digits are valid in the 2000s
+        #expect(Redactor().redact("hetu 010594y9021").text == "hetu [HETU]")
+        #expect(Redactor().redact("hetu 010594y9021").warnings.isEmpty)
+    }
+
     @Test func impossibleDateIsReported() {
         #expect(PersonalIdentityCode.problem("310252-308T") == .date)
         #expect(PersonalIdentityCode.problem("290223A123X") == .date)  // 2023 is no leap year
@@ -73,6 +79,10 @@ import Testing
         ("Anna oli ihana hoitaja", "[NIMI] oli ihana hoitaja"),
         ("Kiitos Hanna-hoitajalle", "Kiitos [NIMI]-hoitajalle"),
         ("sairaanhoitaja Virtaselle kiitos", "sairaanhoitaja [NIMI] kiitos"),
+        ("Kiitos Matti Meikäläiselle", "Kiitos [NIMI] [NIMI]"),
+        ("Vastaanotolla tohtori Lahti oli hyvä", "Vastaanotolla tohtori [NIMI] oli hyvä"),
+        ("Jag vill tacka Liisa för god vård", "Jag vill tacka [NIMI] för god vård"),
+        ("Thanks to nurse Emma", "Thanks to nurse [NIMI]"),
     ])
     func names(_ text: String, _ expected: String) {
         #expect(redactor.redact(text).text == expected)
@@ -81,7 +91,10 @@ import Testing
     @Test(arguments: [
         "Anna palautetta", "anna aikaa", "Kivikatu 5 on hankala löytää", "Asun Lahdessa", "Kävin Helsingissä",
         "Kiitos hyvästä hoidosta", "Hoitaja oli ystävällinen", "Lääkäri oli asiallinen", "Parkkipaikka puuttuu",
-        "Jyväskylän toimipiste oli siisti", "HUS:n palvelu", "Hyvä palvelu",
+        "Jyväskylän toimipiste oli siisti", "HUS:n palvelu", "Hyvä palvelu", "Lahden terveysasema oli siisti",
+        "Kävin lääkärillä Helsingissä", "Tilinumero FI21 1234 5600 0007 85",
+        // A title at the end of a sentence does not make the next sentence's first word a name.
+        "Hyvä lääkäri. Olisi hyvä jos", "Asiantunteva hoitaja. Hinta vähän kallis.", "Kiva lääkäri. Kiitos!",
     ])
     func lookAlikesAreNotNames(_ text: String) {
         #expect(redactor.redact(text).spans.isEmpty, "\(text) → \(redactor.redact(text).text)")

@@ -6,10 +6,10 @@ public struct SHA256: Sendable {
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
-    private var pending: [UInt8] = []
+    private var pending: [UInt8]
     private var length: UInt64 = 0
 
-    public init() { pending.reserveCapacity(64) }
+    public init() { pending = [] }
 
     /// Feeds bytes; may be called any number of times.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -17,6 +17,7 @@ public struct SHA256: Sendable {
         var i = 0
         let n = bytes.count
         if !pending.isEmpty {
+            pending.reserveCapacity(64)
             while i < n && pending.count < 64 { pending.append(bytes[i]); i += 1 }
             if pending.count == 64 {
                 pending.withUnsafeBytes { compress(UnsafeRawBufferPointer(rebasing: $0[0..<64])) }
@@ -66,6 +67,52 @@ public struct SHA256: Sendable {
         return String(decoding: chars, as: UTF8.self)
     }
 
+    /// The hex SHA-256 of a byte buffer in one go, without heap allocations besides the result: the hot path of
+    /// per-row content hashes.
+    public static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+        var state = SHA256()
+        let n = bytes.count
+        var o = 0
+        while n - o >= 64 {
+            state.compress(UnsafeRawBufferPointer(rebasing: bytes[o..<(o + 64)]))
+            o += 64
+        }
+        let bitLength = UInt64(n) &* 8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+            let rest = n - o
+            for i in 0..<rest { tail[i] = bytes[o + i] }
+            tail[rest] = 0x80
+            let total = rest + 1 + 8 <= 64 ? 64 : 128
+            for i in (rest + 1)..<total { tail[i] = 0 }
+            for k in 0..<8 { tail[total - 1 - k] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * k)) }
+            let raw = UnsafeRawBufferPointer(tail)
+            state.compress(UnsafeRawBufferPointer(rebasing: raw[0..<64]))
+            if total == 128 { state.compress(UnsafeRawBufferPointer(rebasing: raw[64..<128])) }
+            return state.hexOfState()
+        }
+    }
+
+    private func hexOfState() -> String {
+        let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+        return String(unsafeUninitializedCapacity: 64) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let d = digits.utf8Start
+            var i = 0
+            for word in words {
+                for shift in stride(from: 28, through: 0, by: -4) {
+                    out[i] = d[Int((word >> UInt32(shift)) & 0xf)]
+                    i += 1
+                }
+            }
+            return 64
+        }
+    }
+
+    /// The hex SHA-256 of any byte collection (prompt files, cache keys).
+    public static func hex(bytes: some Collection<UInt8>) -> String {
+        Array(bytes).withUnsafeBytes { hex($0) }
+    }
+
     /// The hex SHA-256 of a string's UTF-8 bytes.
     public static func hex(_ string: String) -> String {
         var d = SHA256()
@@ -84,7 +131,7 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+    fileprivate mutating func compress(_ block: UnsafeRawBufferPointer) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {
                 let o = t * 4

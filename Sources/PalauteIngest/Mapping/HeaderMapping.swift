@@ -127,10 +127,27 @@ public enum MappingError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
+    /// Without leading and trailing spaces, tabs, line breaks and no-break spaces; works on UTF-8 bytes
+    /// because it runs on every field of every row.
     var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\n" || f == "\u{A0}" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\n" || l == "\u{A0}" { s.removeLast() }
-        return String(s)
+        var copy = self
+        return copy.withUTF8 { b -> String in
+            var lo = 0
+            var hi = b.count
+            while lo < hi {
+                let c = b[lo]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { lo += 1 }
+                else if c == 0xC2 && lo + 1 < hi && b[lo + 1] == 0xA0 { lo += 2 }
+                else { break }
+            }
+            while hi > lo {
+                let c = b[hi - 1]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { hi -= 1 }
+                else if c == 0xA0 && hi - 2 >= lo && b[hi - 2] == 0xC2 { hi -= 2 }
+                else { break }
+            }
+            if lo == 0 && hi == b.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
     }
 }

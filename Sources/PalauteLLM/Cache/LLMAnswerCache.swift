@@ -1,4 +1,5 @@
 import Foundation
+import PalauteIngest
 import PalauteText
 
 /// A validated answer as it is cached: what the `llm_cache` table holds.

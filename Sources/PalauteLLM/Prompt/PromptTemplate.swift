@@ -1,4 +1,5 @@
 import Foundation
+import PalauteIngest
 import PalauteText
 
 /// The versioned prompt and answer schema of `models/llm/`, so that wording lives with the quality team

@@ -7,6 +7,7 @@ extension PalauteDatabase {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: migrateV1)
+        migrator.registerMigration("v2-report-views", migrate: migrateReportViews)
         return migrator
     }
 
@@ -52,8 +53,9 @@ extension PalauteDatabase {
                 updated_at DATETIME NOT NULL,
                 UNIQUE (source, external_id)
             );
+            -- No (unit, visited_on) index: with visit dates in random order it cost ~45 % of ingest CPU
+            -- (docs/bench-ingest.md); report queries aggregate whole periods and scan.
             CREATE INDEX response_batch ON response(ingest_batch_id);
-            CREATE INDEX response_unit_date ON response(unit, visited_on);
             CREATE INDEX response_pending ON response(id) WHERE needs_classification = 1;
 
             CREATE TABLE rejected_row (

@@ -38,9 +38,34 @@ public final class Voikko {
             return cached
         }
         cacheMisses += 1
-        let result = rawAnalyses(word).map(MorphAnalysis.init(voikko:))
+        let result = neededAttributes(word).map(MorphAnalysis.init(voikko:))
         cache[word] = result
         return result
+    }
+
+    /// Attributes `MorphAnalysis` reads; fetching only these skips STRUCTURE and the others Voikko builds on demand.
+    static let neededKeys = [
+        "BASEFORM", "CLASS", "SIJAMUOTO", "MOOD", "PERSON", "NUMBER", "NEGATIVE", "COMPARISON", "FOCUS",
+        "KYSYMYSLIITE", "PARTICIPLE", "TENSE", "WORDBASES", "FSTOUTPUT",
+    ]
+
+    private func neededAttributes(_ word: String) -> [[String: String]] {
+        guard let list = voikkoAnalyzeWordCstr(handle, word) else { return [] }
+        defer { voikko_free_mor_analysis(list) }
+        var out: [[String: String]] = []
+        var i = 0
+        while let analysis = list[i] {
+            var attributes: [String: String] = Dictionary(minimumCapacity: 16)
+            for key in Self.neededKeys {
+                if let value = voikko_mor_analysis_value_cstr(analysis, key) {
+                    attributes[key] = String(cString: value)
+                    voikko_free_mor_analysis_value_cstr(value)
+                }
+            }
+            out.append(attributes)
+            i += 1
+        }
+        return out
     }
 
     /// The raw key/value attributes of each reading, for `palaute analyze` and tests.
@@ -149,7 +174,8 @@ extension MorphAnalysis {
             mood: mood,
             person: a["PERSON"].flatMap { Int($0) },
             plural: a["NUMBER"] == "plural",
-            connegative: a["NEGATIVE"] == "true",
+            // Set from context by TextAnalyzer ("ei *ole*"); alone, "ole" is an imperative.
+            connegative: false,
             comparison: comparison,
             clitics: clitics,
             participle: a["PARTICIPLE"]

@@ -11,11 +11,14 @@ public final class Normalizer {
         public var analyses: [MorphAnalysis]
         /// How the form was found.
         public var source: Source
+        /// The suggestion step was skipped only because the budget was spent: another worker with budget left
+        /// could resolve the same form differently, so such a result is not shared.
+        var skippedForBudget = false
     }
 
     /// Which step recognised the word; `palaute analyze` shows it.
     public enum Source: String, Sendable, Hashable {
-        case surface, colloquial, elongation, spoken, hyphen, diacritics, suggestion, unknown
+        case surface, colloquial, elongation, spoken, hyphen, diacritics, compound, suggestion, unknown
     }
 
     public let voikko: Voikko
@@ -23,9 +26,17 @@ public final class Normalizer {
     /// Voikko suggestions cost milliseconds each: at most this many suggestion calls over the normalizer's life.
     public var suggestionBudget: Int
     public private(set) var suggestionsUsed = 0
+    /// Distinct surface forms resolved, by the step that recognised them (for the benchmark and debugging).
+    public private(set) var formsBySource: [Source: Int] = [:]
     private var cache: [String: Resolution] = [:]
+    /// Set by `ParallelAnalysis` (and the benchmark) so workers of one run analyse each form once.
+    public var shared: SharedResolutions?
 
-    public init(voikko: Voikko, colloquial: ColloquialTable, suggestionBudget: Int = 2_000) {
+    /// Enough for the few misspellings of a night's answers; a long tail of slang and foreign words would
+    /// otherwise cost seconds (one suggestion call takes 4–10 ms).
+    public static let defaultSuggestionBudget = 500
+
+    public init(voikko: Voikko, colloquial: ColloquialTable, suggestionBudget: Int = defaultSuggestionBudget) {
         self.voikko = voikko
         self.colloquial = colloquial
         self.suggestionBudget = suggestionBudget
@@ -34,8 +45,22 @@ public final class Normalizer {
     /// Resolves a word token's surface form (cached by exact surface).
     public func resolve(_ surface: String) -> Resolution {
         if let hit = cache[surface] { return hit }
-        let r = compute(surface)
+        let key = shared.map { _ in ByteKey(surface) }
+        if let shared, let key, let hit = shared.get(key) {
+            cache[surface] = hit
+            return hit
+        }
+        var r = compute(surface)
+        formsBySource[r.source, default: 0] += 1
+        // Context-free part of the ambiguity rule, done once per surface: fewer compound parts first
+        // (a lexicalised word before an over-segmented reading); Voikko's order breaks ties.
+        if r.analyses.count > 1 {
+            r.analyses = r.analyses.enumerated()
+                .sorted { ($0.element.parts.count, $0.offset) < ($1.element.parts.count, $1.offset) }
+                .map(\.element)
+        }
         cache[surface] = r
+        if let shared, let key { shared.put(key, r) }
         return r
     }
 
@@ -80,10 +105,14 @@ public final class Normalizer {
             let a = voikko.analyze(v)
             if !a.isEmpty { return Resolution(normalized: v, analyses: a, source: .diacritics) }
         }
+        if let r = resolveCompound(base) { return r }
+        let budgetSpentBefore = suggestionsUsed >= suggestionBudget
         if let s = suggestion(for: base) {
             return Resolution(normalized: s, analyses: voikko.analyze(s), source: .suggestion)
         }
-        return Resolution(normalized: base, analyses: [], source: .unknown)
+        var unknown = Resolution(normalized: base, analyses: [], source: .unknown)
+        unknown.skippedForBudget = budgetSpentBefore && Self.wantsSuggestion(base)
+        return unknown
     }
 
     private func resolveHyphenated(_ w: String) -> Resolution? {
@@ -108,14 +137,58 @@ public final class Normalizer {
         return Resolution(normalized: w, analyses: readings, source: .hyphen)
     }
 
+    /// New compounds Voikko's lexicon lacks ("takaisinsoittomahdollisuutta"): the longest known head whose
+    /// modifier is itself a known word (or the modifier and the rest of the word split again, once). Only for
+    /// plain Finnish-looking words of at least ten letters.
+    private func resolveCompound(_ w: String) -> Resolution? {
+        let s = Array(w.unicodeScalars)
+        guard s.count >= 10, s.count <= 40, s.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase }),
+              !s.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) }) else { return nil }
+        func str(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
+        for cut in 3...(s.count - 4) {
+            let head = voikko.analyze(str(cut, s.count))
+            guard head.contains(where: { !$0.isProperName && $0.voikkoClass != "lyhenne" }) else { continue }
+            let modifier = str(0, cut)
+            var modifierParts: [String]?
+            // A compound's modifier is a base form ("kivi-") or a genitive ("ajan-"); any other reading of the
+            // letters is a coincidence ("takaisin" read as a verb form), so the letters themselves are the part.
+            let modifierReadings = voikko.analyze(modifier).filter { !$0.isProperName && $0.voikkoClass != "lyhenne" }
+            if !modifierReadings.isEmpty {
+                if let m = modifierReadings.first(where: { $0.lemma.lowercased() == modifier })
+                    ?? modifierReadings.first(where: { $0.grammaticalCase == .genitive }) {
+                    modifierParts = m.parts.isEmpty ? [m.lemma.lowercased()] : m.parts
+                } else {
+                    modifierParts = [modifier]
+                }
+            }
+            guard let parts = modifierParts else { continue }
+            let readings = head.filter { !$0.isProperName }.map { h -> MorphAnalysis in
+                var r = h
+                r.lemma = modifier + h.lemma.lowercased()
+                r.parts = parts + (h.parts.isEmpty ? [h.lemma.lowercased()] : h.parts)
+                return r
+            }
+            return Resolution(normalized: w, analyses: readings, source: .compound)
+        }
+        return nil
+    }
+
+    /// Only lower-case Finnish-looking words of 7–24 letters: suggestions for foreign words and names are wasted
+    /// milliseconds.
+    static func wantsSuggestion(_ w: String) -> Bool {
+        let n = w.unicodeScalars.count
+        return n >= 7 && n <= 24 && w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) && !$0.properties.isUppercase })
+            && !w.unicodeScalars.contains(where: { "bcfqwxzå".unicodeScalars.contains($0) })
+    }
+
     private func suggestion(for w: String) -> String? {
         let n = w.unicodeScalars.count
-        guard n >= 4, n <= 30, suggestionsUsed < suggestionBudget,
-              w.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) }) else { return nil }
+        guard suggestionsUsed < suggestionBudget, Self.wantsSuggestion(w) else { return nil }
         suggestionsUsed += 1
-        // Short words: one substituted letter only ("hyvö" → "hyvä"); an added or dropped letter turns short
-        // loanwords into other words ("mail" → "maila"). Longer words: up to two edits.
-        let short = n <= 6
+        // Words under seven letters get none: a changed letter makes another word too often ("hetu" → "heru").
+        // Seven letters: one substituted letter only; an added or dropped letter turns loanwords into
+        // other words ("maili" → "maila"). Longer words: up to two edits.
+        let short = n <= 7
         let limit = short ? 1 : 2
         for s in voikko.suggest(w).prefix(3) {
             let l = s.lowercased()
@@ -187,6 +260,10 @@ public final class Normalizer {
             default: break
             }
         }
+        // Adverbs in -sti on a spoken stem: "hirveesti" → "hirveästi", "nopeesti" → "nopeasti".
+        if w.hasSuffix("sti"), s.count >= 7 {
+            for v in spokenVariants(String(w.dropLast(3))) { add(v + "sti") }
+        }
         // Dialect doubled consonants ("hyvvee", "mennöö"): undouble each pair, then apply the vowel rules.
         var i = 1
         while i < s.count - 1 {
@@ -204,8 +281,11 @@ public final class Normalizer {
     }
 
     /// Missing diacritics: "laakari" → "lääkäri", "hyva" → "hyvä". All front vowels first (vowel harmony makes
-    /// it the likely reading), then every mix when there are at most five a/o letters.
+    /// it the likely reading), then every mix when there are at most three a/o letters (compounds can mix).
+    /// Only for plain lower-case ASCII words without letters Finnish words do not use (b, c, f, q, w, x, z):
+    /// a writer who typed one "ä" or "ö" has a keyboard that has them.
     static func diacriticVariants(_ w: String) -> [String] {
+        guard looksLikeFinnishWithoutDiacritics(w) else { return [] }
         let s = Array(w.unicodeScalars)
         let positions = s.indices.filter { s[$0] == "a" || s[$0] == "o" }
         guard !positions.isEmpty else { return [] }
@@ -218,12 +298,24 @@ public final class Normalizer {
         }
         let all = (1 << positions.count) - 1
         var out = [swap(all)]
-        if positions.count <= 5 {
+        if positions.count <= 3 {
             // Fewer changes first: the closest word to what was typed.
             let masks = (1..<all).sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
             out += masks.map(swap)
         }
         return out
+    }
+
+    static func looksLikeFinnishWithoutDiacritics(_ w: String) -> Bool {
+        var n = 0
+        for u in w.utf8 {
+            guard u >= 0x61, u <= 0x7A else { return false }  // a–z only
+            switch u {
+            case 0x62, 0x63, 0x66, 0x71, 0x77, 0x78, 0x7A: return false  // b c f q w x z
+            default: n += 1
+            }
+        }
+        return n >= 3 && n <= 24
     }
 
     /// Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`.

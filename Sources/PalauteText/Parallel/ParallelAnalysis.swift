@@ -7,7 +7,9 @@ import Foundation
 public enum ParallelAnalysis {
     /// Applies `transform` to the analysis of every text, in order, using `workers` threads.
     ///
-    /// Texts are split into contiguous shares, one per worker; `makeAnalyzer` is called once per worker.
+    /// Texts are split into contiguous shares, one per worker; `makeAnalyzer` is called once per worker. With more
+    /// than one worker the analyzers share deterministic word-form resolutions (`SharedResolutions`), so the
+    /// vocabulary is analysed once, not once per worker.
     public static func map<Result: Sendable>(
         _ texts: [String], workers: Int,
         makeAnalyzer: @escaping @Sendable () throws -> TextAnalyzer,
@@ -15,9 +17,11 @@ public enum ParallelAnalysis {
     ) throws -> [Result] {
         let shares = split(texts.count, into: workers)
         let results = ResultBox<[Result]>(count: shares.count, empty: [])
+        let shared = SharedResolutions()
         DispatchQueue.concurrentPerform(iterations: shares.count) { w in
             do {
                 let analyzer = try makeAnalyzer()
+                if shares.count > 1 { analyzer.normalizer.shared = shared }
                 var out: [Result] = []
                 out.reserveCapacity(shares[w].count)
                 for k in shares[w] { out.append(transform(analyzer.analyze(texts[k]))) }

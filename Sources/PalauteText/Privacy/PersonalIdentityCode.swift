@@ -15,7 +15,10 @@ public enum PersonalIdentityCode {
 
     /// The century a sign stands for, or nil for a character that is no century sign.
     public static func century(_ sign: Unicode.Scalar) -> Int? {
-        switch sign {
+        // Typed in lower case on a phone ("131052a308t") the letters mean the same.
+        var sign = sign
+        if sign.value >= 0x61, sign.value <= 0x7A, let upper = Unicode.Scalar(sign.value - 0x20) { sign = upper }
+        return switch sign {
         case "+": 1800
         case "-", "Y", "X", "W", "V", "U": 1900
         case "A", "B", "C", "D", "E", "F": 2000
@@ -64,7 +67,7 @@ public enum PersonalIdentityCode {
     }
 
     /// Whether the 11 scalars at `i` have the shape of a code: six digits, a century sign, three digits and a
-    /// digit or letter. Upper-case century letters only, so ordinary words never match.
+    /// digit or letter (either case).
     static func hasShape(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i + 11 <= s.count else { return false }
         for k in [0, 1, 2, 3, 4, 5, 7, 8, 9] where digit(s[i + k]) == nil { return false }

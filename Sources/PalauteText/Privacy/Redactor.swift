@@ -21,29 +21,32 @@ public final class Redactor {
 
     /// Redacts a text on its own (tokenizes and reads capitalised words with Voikko).
     public func redact(_ text: String) -> Redaction {
-        let scalars = Array(text.unicodeScalars)
-        let tokens = tokenizer.scan(scalars).tokens
+        let source = Tokenizer.Source(text)
+        let tokens = tokenizer.scan(source).tokens
         var sentence = 0
         var analysed: [AnalyzedToken] = []
+        var facts: [WordFacts?] = []
         analysed.reserveCapacity(tokens.count)
         for t in tokens {
-            var readings: [MorphAnalysis] = []
-            if t.kind == .word, let voikko, mayBeName(t.text) || TextAnalyzer.titleWords.contains(t.text.lowercased()) {
-                readings = voikko.analyze(t.text)
+            var f: WordFacts?
+            if t.kind == .word {
+                let lower = t.text.lowercased()
+                let readings = voikko.map { v in WordFacts.mayBeName(t.text) ? v.analyze(t.text) : [] } ?? []
+                f = WordFacts(surface: t.text, normalized: lower, readings: readings, voikko: voikko)
             }
-            analysed.append(AnalyzedToken(token: t, normalized: t.text.lowercased(), analyses: readings,
-                                          sentence: sentence, clause: sentence))
+            facts.append(f)
+            analysed.append(AnalyzedToken(token: t, normalized: t.text, analyses: [], sentence: sentence, clause: sentence))
             if t.kind == .punctuation, t.text.unicodeScalars.contains(where: { Tokenizer.isSentenceMark($0.value) }) {
                 sentence += 1
             }
         }
-        var r = redact(text: text, scalars: scalars, tokens: analysed)
+        var r = redact(text: text, scalars: source.scalars, tokens: analysed, facts: facts)
         if voikko == nil { r.warnings.append("libvoikko is not available: personal names were not checked") }
         return r
     }
 
-    /// Redacts using tokens already analysed (sentence numbers and readings are reused for names).
-    func redact(text: String, scalars: [Unicode.Scalar], tokens: [AnalyzedToken]) -> Redaction {
+    /// Redacts using tokens already analysed: sentence numbers and per-form facts are reused for names.
+    func redact(text: String, scalars: [Unicode.Scalar], tokens: [AnalyzedToken], facts: [WordFacts?]) -> Redaction {
         var findings: [Finding] = []
         var warnings: [String] = []
         var hasDigit = false
@@ -56,7 +59,7 @@ public final class Redactor {
             findPhones(scalars, &findings)
         }
         for t in tokens where t.token.kind == .email { findings.append(Finding(kind: .email, range: t.token.range)) }
-        findNames(tokens, &findings)
+        findNames(tokens, facts, &findings)
         if findings.isEmpty { return Redaction(text: text, warnings: warnings) }
         return Self.apply(findings, to: scalars, warnings: warnings)
     }
@@ -158,69 +161,45 @@ public final class Redactor {
 
     // MARK: - Names
 
-    func mayBeName(_ word: String) -> Bool {
-        let s = word.unicodeScalars
-        guard let first = s.first, first.properties.isUppercase, s.count >= 2 else { return false }
-        // "HUS", "OK": all capitals are abbreviations, not names.
-        return s.dropFirst().contains { $0.properties.isLowercase }
-    }
-
     /// Names via Voikko's name classes with context:
-    /// - after a title word ("hoitaja Liisa", "tri Kivi", "Dr Hyvönen") a capitalised word is a name unless it is
-    ///   a place name;
+    /// - after a title word ("hoitaja Liisa", "tri Kivi", "Dr Hyvönen", "tohtori Lahti") a capitalised word is a
+    ///   name unless it is a place in a local case ("lääkäri Helsingissä");
     /// - inside a sentence, a capitalised word with a first-name or surname reading ("Kiitos Liisalle",
-    ///   "lääkärinä oli Kari") is a name, unless a place-name reading in a local case fits better ("Mattilassa");
+    ///   "lääkärinä oli Kari") is a name, unless a place-name reading in a local case fits ("Mattilassa");
     /// - opening a sentence, a word is a name only when it has no common reading ("Liisa oli ihana"), or when a
-    ///   finite verb follows a name/verb ambiguity ("Anna oli ihana" but not "Anna palautetta");
-    /// - a capitalised word right after a name is part of it ("Liisa Virtanen");
-    /// - in a hyphenated compound, a leading first name is redacted and the rest kept ("[NIMI]-hoitajalle").
-    private func findNames(_ tokens: [AnalyzedToken], _ out: inout [Finding]) {
+    ///   finite third-person verb follows a name/verb ambiguity ("Anna oli ihana" but not "Anna palautetta");
+    /// - a capitalised word right after a name is part of it ("Liisa Virtanen", "Matti Meikäläiselle");
+    /// - in a hyphenated compound, a leading first name or surname is redacted and the rest kept
+    ///   ("[NIMI]-hoitajalle").
+    private func findNames(_ tokens: [AnalyzedToken], _ facts: [WordFacts?], _ out: inout [Finding]) {
         var previousWord: Int?
         var previousWasName = false
         for i in tokens.indices {
-            let t = tokens[i]
-            guard t.token.kind == .word else {
-                if t.token.kind != .punctuation || t.token.text != "-" { previousWasName = previousWasName && false }
-                continue
-            }
+            guard let f = facts[i] else { continue }
             defer { previousWord = i }
-            let afterTitle = previousWord.map { TextAnalyzer.titleWords.contains(tokens[$0].token.text.lowercased())
-                || TextAnalyzer.titleWords.contains(tokens[$0].normalized) } ?? false
-            let sentenceStart = previousWord.map { tokens[$0].sentence != t.sentence } ?? true
+            let t = tokens[i]
             let wasName = previousWasName && previousWord == i - 1
             previousWasName = false
-            guard mayBeName(t.token.text) else { continue }
-            let readings = t.analyses.isEmpty ? (voikko?.analyze(t.token.text) ?? []) : t.analyses
-            // Hyphenated: "Hanna-hoitajalle" → the first part.
-            if let dash = t.token.text.unicodeScalars.firstIndex(where: { $0 == "-" }) {
-                let head = String(t.token.text.unicodeScalars[..<dash])
-                let headReadings = voikko?.analyze(head) ?? []
-                if headReadings.contains(where: { $0.wordClass == .firstName || $0.wordClass == .lastName }),
-                   !headReadings.contains(where: { $0.wordClass == .placeName }) {
-                    let len = t.token.text.unicodeScalars.distance(from: t.token.text.unicodeScalars.startIndex, to: dash)
-                    out.append(Finding(kind: .name, range: t.token.range.lowerBound..<(t.token.range.lowerBound + len)))
-                }
+            guard f.mayBeName else { continue }
+            if f.leadingNameLength > 0 {
+                out.append(Finding(kind: .name, range: t.token.range.lowerBound..<(t.token.range.lowerBound + f.leadingNameLength)))
                 continue
             }
-            let personal = readings.contains { $0.wordClass == .firstName || $0.wordClass == .lastName }
-            let place = readings.contains { $0.wordClass == .placeName }
-            let common = readings.contains { !$0.isProperName }
-            let localCase = readings.contains {
-                $0.wordClass == .placeName
-                    && [.inessive, .elative, .illative, .adessive, .ablative, .allative].contains($0.grammaticalCase)
-            }
+            // A title counts only right before the word, in the same sentence ("lääkäri. Olisi…" is no title).
+            let afterTitle = previousWord.map { $0 == i - 1 && tokens[$0].sentence == t.sentence && facts[$0]?.isTitle == true } ?? false
+            let sentenceStart = previousWord.map { tokens[$0].sentence != t.sentence } ?? true
+            let personal = f.hasPersonalName, place = f.hasPlaceName, common = f.hasCommonReading
             var isName = false
             if afterTitle || wasName {
-                isName = !(place && !personal) && (personal || !common || afterTitle)
-                if wasName, !afterTitle { isName = personal || readings.isEmpty }
+                // "tohtori Lahti", "Matti Meikäläiselle": a capitalised word after a title or a name is a name
+                // whatever else it could be, unless it is a place in a local case ("lääkäri Helsingissä").
+                isName = !f.hasPlaceInLocalCase
             } else if !sentenceStart {
-                isName = personal && !(place && localCase)
+                isName = personal && !f.hasPlaceInLocalCase
             } else if personal, !place {
                 if !common {
                     isName = true
-                } else if readings.contains(where: { $0.wordClass == .verb }), let next = nextWord(tokens, after: i),
-                          next.sentence == t.sentence,
-                          next.analyses.contains(where: { $0.wordClass == .verb && $0.mood == .indicative && $0.person == 3 }) {
+                } else if f.hasVerbReading, let next = nextWord(tokens, facts, after: i), next.hasFiniteThirdPerson {
                     isName = true
                 }
             }
@@ -231,13 +210,15 @@ public final class Redactor {
         }
     }
 
-    private func nextWord(_ tokens: [AnalyzedToken], after i: Int) -> AnalyzedToken? {
+    private func nextWord(_ tokens: [AnalyzedToken], _ facts: [WordFacts?], after i: Int) -> WordFacts? {
         var j = i + 1
         while j < tokens.count {
-            if tokens[j].token.kind == .word {
-                var t = tokens[j]
-                if t.analyses.isEmpty, let voikko { t.analyses = voikko.analyze(t.token.text) }
-                return t
+            if let f = facts[j] {
+                if f.hasVerbReading || f.hasCommonReading || f.hasPersonalName { return f }
+                // Standalone redaction reads only capitalised words: read the next word now.
+                guard let voikko else { return f }
+                let t = tokens[j].token
+                return WordFacts(surface: t.text, normalized: t.text.lowercased(), readings: voikko.analyze(t.text), voikko: nil)
             }
             if tokens[j].token.kind == .punctuation { return nil }
             j += 1

@@ -7,7 +7,40 @@ public struct Tokenizer: Sendable {
 
     /// Tokens of `text`, in order; whitespace is not a token.
     public func tokenize(_ text: String) -> [Token] {
-        scan(Array(text.unicodeScalars)).tokens
+        scan(Source(text)).tokens
+    }
+
+    /// The text as scalars (for offsets) and UTF-8 bytes with each scalar's byte offset (to cut token strings
+    /// with one copy instead of scalar by scalar).
+    struct Source {
+        var scalars: [Unicode.Scalar]
+        var bytes: [UInt8]
+        /// Byte offset of scalar i; one extra entry for the end.
+        var byteOffsets: [Int32]
+
+        init(_ text: String) {
+            var scalars: [Unicode.Scalar] = []
+            var offsets: [Int32] = []
+            scalars.reserveCapacity(text.utf8.count)
+            offsets.reserveCapacity(text.utf8.count + 1)
+            var b: Int32 = 0
+            for s in text.unicodeScalars {
+                scalars.append(s)
+                offsets.append(b)
+                b += Int32(UTF8.width(s))
+            }
+            offsets.append(b)
+            self.scalars = scalars
+            self.byteOffsets = offsets
+            self.bytes = Array(text.utf8)
+        }
+
+        func string(_ start: Int, _ end: Int) -> String {
+            bytes.withUnsafeBufferPointer { buf in
+                String(decoding: UnsafeBufferPointer(rebasing: buf[Int(byteOffsets[start])..<Int(byteOffsets[end])]),
+                       as: UTF8.self)
+            }
+        }
     }
 
     /// Tokens plus, for each token, whether a line break precedes it (a sentence boundary in SMS answers).
@@ -17,15 +50,20 @@ public struct Tokenizer: Sendable {
     }
 
     func scan(_ s: [Unicode.Scalar]) -> Scan {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s)
+        return scan(Source(String(view)))
+    }
+
+    func scan(_ source: Source) -> Scan {
+        let s = source.scalars
         var out = Scan()
         out.tokens.reserveCapacity(s.count / 4)
         var i = 0
         var sawBreak = false
         let n = s.count
         func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: s[start..<end])
-            out.tokens.append(Token(kind: kind, text: String(view), range: start..<end))
+            out.tokens.append(Token(kind: kind, text: source.string(start, end), range: start..<end))
             out.lineBreakBefore.append(sawBreak)
             sawBreak = false
         }

@@ -11,7 +11,8 @@ enum AnalysisPrinter {
             if let n = t.negatedBy { marks.append("←\(n)") }
             rows.append([
                 "\(i)", "\(t.token.range.lowerBound)-\(t.token.range.upperBound)", t.token.kind.rawValue, t.token.text,
-                t.normalized, t.token.kind == .word ? t.lemma : "", b?.wordClass.rawValue ?? "",
+                t.normalized + (t.normalizedBy.map { $0 == .surface ? "" : " (\($0.rawValue))" } ?? ""),
+                t.token.kind == .word ? t.lemma : "", b?.wordClass.rawValue ?? "",
                 (b?.parts.count ?? 0) > 1 ? b!.parts.joined(separator: "+") : "", marks.joined(separator: " "),
                 "\(t.sentence)/\(t.clause)",
             ])
@@ -59,6 +60,7 @@ enum AnalysisPrinter {
                 },
             ]
             if let n = t.negatedBy { d["negatedBy"] = n }
+            if let n = t.normalizedBy { d["normalizedBy"] = n.rawValue }
             return d
         }
         let doc: [String: Any] = [

@@ -25,7 +25,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "The lexicons folder (default: found automatically).")
     var lexicons: String?
 
-    @Option(help: "Analyse the `text` field of every line of this JSONL file; print id, language and redacted text.")
+    @Option(help: "Analyse the `text` field of every line of this JSONL file; print id, language, redacted text and normalised words.")
     var jsonl: String?
 
     @Option(help: "Benchmark: analyse the `text` field of every line of this JSONL file.")
@@ -33,6 +33,15 @@ struct Analyze: ParsableCommand {
 
     @Option(help: "Benchmark: number of worker threads, each with its own analyzer.")
     var workers = 1
+
+    @Option(help: ArgumentHelp("Benchmark: passes over the file (the first cold, the rest warm).", visibility: .hidden))
+    var passes = 2
+
+    @Flag(help: "Benchmark: give each worker only its own cache (no shared word-form resolutions).")
+    var noSharedCache = false
+
+    @Option(help: "How many Voikko spelling-suggestion calls each analyzer may make (they cost milliseconds).")
+    var suggestions = Normalizer.defaultSuggestionBudget
 
     mutating func validate() throws {
         if bench == nil, jsonl == nil, text == nil { throw ValidationError("Give a text to analyse, or --bench FILE.jsonl.") }
@@ -43,14 +52,20 @@ struct Analyze: ParsableCommand {
         let folder = try lexicons.map { try ResourceLocator.locate("lexicons", explicit: $0) }
             ?? (try? ResourceLocator.locate("lexicons"))
         if let bench {
-            try TextBenchmark(file: bench, workers: workers, lexicons: folder).run()
+            try TextBenchmark(file: bench, workers: workers, lexicons: folder, suggestions: suggestions, passes: passes,
+                              noSharedCache: noSharedCache).run()
             return
         }
-        let analyzer = try TextAnalyzer(lexicons: folder)
+        let analyzer = try TextAnalyzer(lexicons: folder, suggestionBudget: suggestions)
         if let jsonl {
             for (id, text) in try TextBenchmark.readRecords(jsonl) {
                 let a = analyzer.analyze(text)
-                print("\(id)\t\(a.language.rawValue)\t\(a.redaction.text.replacingOccurrences(of: "\n", with: " "))")
+                let changed = a.tokens.compactMap { t -> String? in
+                    guard let by = t.normalizedBy, by != .surface else { return nil }
+                    return "\(t.token.text)→\(t.normalized)(\(by.rawValue))"
+                }
+                print("\(id)\t\(a.language.rawValue)\t\(a.redaction.text.replacingOccurrences(of: "\n", with: " "))"
+                    + "\t\(changed.joined(separator: " "))")
             }
             return
         }

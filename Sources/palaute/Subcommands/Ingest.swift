@@ -39,9 +39,13 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Read a file even when the same bytes were ingested before.")
     var force = false
 
+    @Flag(help: "Only read and validate the files: report rejects, write nothing (no database, no rejects file).")
+    var check = false
+
     func run() throws {
         let mapping: HeaderMapping
         do { mapping = try HeaderMapping(arguments: mappings) } catch { throw ValidationError(error.description) }
+        if check { return try runCheck(mapping: mapping) }
         let dbPath = database ?? PalauteDatabase.defaultPath()
         let store: PalauteDatabase
         do { store = try PalauteDatabase(path: dbPath) } catch {
@@ -94,6 +98,47 @@ struct Ingest: ParsableCommand {
         if let problem = rejectsFile.problem { FileHandle.standardError.write(Data("palaute: \(problem)\n".utf8)) }
         if anyUnreadable { throw ExitCode(Self.exitFileUnreadable) }
         if anyRejected { throw ExitCode(Self.exitRowsRejected) }
+    }
+
+    /// `--check`: the reader alone, as `palaute classify` uses it.
+    private func runCheck(mapping: HeaderMapping) throws {
+        var anyRejected = false
+        var anyUnreadable = false
+        for file in files {
+            do {
+                let rejected = try Self.check(file: file, mapping: mapping)
+                if rejected > 0 { anyRejected = true }
+            } catch {
+                FileHandle.standardError.write(Data("palaute: \(error)\n".utf8))
+                anyUnreadable = true
+            }
+        }
+        if anyUnreadable { throw ExitCode(Self.exitFileUnreadable) }
+        if anyRejected { throw ExitCode(Self.exitRowsRejected) }
+    }
+
+    /// Reads one file, prints its rejects and a summary line; returns the number of rejected rows.
+    private static func check(file: String, mapping: HeaderMapping) throws(ExportError) -> Int {
+        let start = ContinuousClock.now
+        let reader = try ExportReader(url: URL(fileURLWithPath: file), mapping: mapping, name: file)
+        var good = 0
+        var bad = 0
+        while let row = try reader.next() {
+            switch row {
+            case .record: good += 1
+            case .rejected(let r):
+                bad += 1
+                FileHandle.standardError.write(Data("\(r)\n".utf8))
+            }
+        }
+        let t = ContinuousClock.now - start
+        let seconds = Double(t.components.seconds) + Double(t.components.attoseconds) / 1e18
+        let columns = reader.columns.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ", ")
+        print("\(file): \(good + bad) rows, \(good) good, \(bad) rejected [\(reader.format), \(reader.encoding.rawValue), "
+            + "columns \(columns)" + (reader.derivesIDs ? ", ids derived from content" : "")
+            + String(format: ", %.2f s]", seconds))
+        return bad
     }
 
     static func defaultRejectsPath(database: String) -> String {

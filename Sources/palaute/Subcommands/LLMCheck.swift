@@ -117,6 +117,7 @@ struct LLMCheck: AsyncParsableCommand {
         case .invalid(let why): outcomeText = "invalid: \(why)"
         case .failed(let why): outcomeText = "failed: \(why)"
         case .wouldSend: outcomeText = "would_send"
+        case .sameAsEarlier(let id): outcomeText = "same_as:\(id)"
         }
         return JSONValue.object([
             "id": .string(id),

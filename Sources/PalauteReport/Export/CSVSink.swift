@@ -1,0 +1,56 @@
+import Foundation
+
+/// CSV for Finnish Excel: UTF-8 with a byte-order mark (so Excel reads ä and ö), `;` between fields (the comma is the
+/// decimal separator), CRLF line ends, RFC 4180 quoting, decimal comma, and a formula guard.
+struct CSVSink: TableSink {
+    static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let file: OutputFile
+
+    init(file: OutputFile) throws {
+        self.file = file
+        try file.write(bytes: Self.bom)
+    }
+
+    mutating func header(_ columns: [String]) throws { try writeLine(columns.map { Self.quote($0) }) }
+
+    mutating func row(_ cells: [Cell]) throws { try writeLine(cells.map(Self.field)) }
+
+    mutating func finish() throws { try file.close() }
+
+    private func writeLine(_ fields: [String]) throws { try file.write(fields.joined(separator: ";") + "\r\n") }
+
+    /// One cell as a CSV field.
+    static func field(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let s): return quote(guardFormula(s ?? ""))
+        case .int(let v): return v.map(String.init) ?? ""
+        case .decimal(let v, let digits): return v.map { decimalComma($0, digits: digits) } ?? ""
+        case .bool(let b): return b.map { $0 ? "1" : "0" } ?? ""
+        case .list(let items): return quote(guardFormula(items.joined(separator: " ")))
+        case .date(let d): return d.map { let p = UTCTimestamp.parts($0); return p.date + " " + p.time } ?? ""
+        }
+    }
+
+    /// `12,5` — fixed decimals with a comma, a plain `-` for negatives (Excel's number parser needs it).
+    static func decimalComma(_ v: Double, digits: Int) -> String {
+        var s = String(format: "%.\(digits)f", v)
+        if s.hasPrefix("-"), s.allSatisfy({ $0 == "-" || $0 == "0" || $0 == "." }) { s.removeFirst() }  // no "-0,0"
+        return s.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A text that Excel would read as a formula (`=`, `+`, `-`, `@`, or a leading tab or CR) gets a leading
+    /// apostrophe, so a hostile comment cannot run `=HYPERLINK(…)` on a manager's machine (OWASP CSV injection).
+    static func guardFormula(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first else { return s }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + s
+        default: return s
+        }
+    }
+
+    /// RFC 4180: a field with `;`, `"`, CR or LF is quoted and its quotes doubled.
+    static func quote(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
