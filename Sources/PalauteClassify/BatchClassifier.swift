@@ -30,11 +30,12 @@ public enum BatchClassifier {
                 failure.error = error
                 return
             }
+            let cache = LookupCache()
             var i = w
             while i < n {
                 let input = inputs[i]
                 let analyzed = analyzer.analyze(input.text)
-                slots.set(i, classifier.classify(analyzed, score: input.score, language: input.language))
+                slots.set(i, classifier.classify(analyzed, score: input.score, language: input.language, cache: cache))
                 i += workers
             }
         }

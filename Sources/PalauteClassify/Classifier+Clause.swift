@@ -60,7 +60,7 @@ extension Classifier {
                 let before = words.filter { $0 < m[0] }
                 let lastNegation = before.lastIndex { toks[$0].isNegationVerb && !m.contains($0) }
                 let scopeEnds = lastNegation.map { n in
-                    before[(n + 1)...].contains { lex.modifiers(toks[$0].forms).contains { $0.kind == .scopeEnd || $0.kind == .clause } }
+                    before[(n + 1)...].contains { toks[$0].mods.contains { $0.kind == .scopeEnd || $0.kind == .clause } }
                 } ?? true
                 if !startsNegated, !scopeEnds {
                     w = -w * 0.9
@@ -82,17 +82,17 @@ extension Classifier {
         let hasLeave = words.contains { toks[$0].forms.lemmas.contains("jäädä") }
         for (pos, i) in words.enumerated() {
             let tok = toks[i]
-            let mods = lex.modifiers(tok.forms)
+            let mods = tok.mods
             if mods.contains(where: { $0.kind == .contrast }), pos == 0 {
                 reading.weight = mods.first { $0.kind == .contrast }!.value
             }
             if consumed.contains(i) { continue }
             let next = pos + 1 < words.count ? toks[words[pos + 1]] : nil
             let nextIsQuality = next.map { n in
-                n.isAdjectiveOrAdverb || lex.sentimentEntries(n.forms).contains { $0.condition != .negated }
+                n.isAdjectiveOrAdverb || n.sentiment.contains { $0.condition != .negated }
             } ?? false
             let opensClause = mods.contains { $0.kind == .clause || $0.kind == .contrast }
-            let entries = lex.sentimentEntries(tok.forms)
+            let entries = tok.sentiment
             if (tok.isNegationVerb && !opensClause) || mods.contains(where: { $0.kind == .negator }) {
                 negated = true
                 trace.add(tok.text, "negation", "flips what follows in the clause", source: mods.first { $0.kind == .negator }?.source, clause: index)
@@ -105,7 +105,7 @@ extension Classifier {
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.
-                let isContentWord = !lex.topicEntries(tok.forms).isEmpty || !entries.isEmpty
+                let isContentWord = !tok.topicEntries.isEmpty || !entries.isEmpty
                 let inflectedNoun = tok.analyses.contains { $0.wordClass == .noun } && !tok.forms.lemmas.contains(tok.forms.surface)
                 if !inflectedNoun && (!isContentWord || nextIsQuality) {
                     pending = (m.value, pos, m.source)
@@ -235,12 +235,11 @@ extension Classifier {
     func readMood(_ words: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {
         let toks = text.tokens
         let index = reading.index
-        let cues = lex.cues
         func cueMatches(_ kind: CueKind, _ t: PreparedToken) -> CueEntry? {
-            cues.first { $0.kind == kind && $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(t.forms) }
+            lex.cuesByKind[kind]?.first { $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(t.forms) }
         }
         reading.contactVerb = words.contains { cueMatches(.contactVerb, toks[$0]) != nil }
-            || cues.contains { $0.kind == .contact && matchSequence($0.phrase, in: words, tokens: toks) != nil }
+            || (lex.cuesByKind[.contact] ?? []).contains { matchSequence($0.phrase, in: words, tokens: toks) != nil }
         var pastConditional = false
         for (pos, i) in words.enumerated() {
             let t = toks[i]
@@ -277,7 +276,7 @@ extension Classifier {
                 return
             }
         }
-        for cue in cues where cue.kind == .suggestion {
+        for cue in lex.cuesByKind[.suggestion] ?? [] {
             if let m = matchSequence(cue.phrase, in: words, tokens: toks) {
                 reading.suggestion = (m[0], "suggestion:cue")
                 trace.add(m.map { toks[$0].text }.joined(separator: " "), "suggestion:cue", "proposal for the future", source: cue.source, clause: index)
@@ -295,7 +294,7 @@ extension Classifier {
         func hasPerson(_ idx: [Int]) -> Bool {
             // A person's name counts as a person here ("Hyvönen oli mukava"), though it names no topic.
             idx.contains { j in
-                toks[j].isWord && (lex.topicEntries(toks[j].forms).contains { $0.kind == .person }
+                toks[j].isWord && (toks[j].topicEntries.contains { $0.kind == .person }
                     || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName || $0.wordClass == .lastName })
             }
         }
@@ -307,7 +306,7 @@ extension Classifier {
         }
         for i in words where !degreeWords.contains(i) {
             let t = toks[i]
-            for e in lex.topicEntries(t.forms) {
+            for e in t.topicEntries {
                 if excluded(e.topic, tokenIndex: i, text: text, lex: lex) { continue }
                 var m = TopicMention(topic: e.topic, priority: e.priority, token: i, rule: "topic-\(e.kind.rawValue)", source: e.source)
                 switch e.kind {
@@ -370,10 +369,9 @@ extension Classifier {
         // "Työterveyslääkärille on vaikea saada aikaa": a person in a local case is not what is judged.
         if !Self.judgedCase(toks[i]) { return nil }
         func plainQuality(_ j: Int) -> Bool {
-            let f = toks[j].forms
-            return !lex.sentimentEntries(f).filter { $0.condition != .negated }.isEmpty && lex.topicEntries(f).allSatisfy { $0.topic == .overall || $0.kind == .person }
+            return toks[j].sentiment.contains { $0.condition != .negated } && toks[j].topicEntries.allSatisfy { $0.topic == .overall || $0.kind == .person }
         }
-        func isDegree(_ j: Int) -> Bool { lex.modifiers(toks[j].forms).contains { $0.kind == .intensifier || $0.kind == .softener } }
+        func isDegree(_ j: Int) -> Bool { toks[j].mods.contains { $0.kind == .intensifier || $0.kind == .softener } }
         var k = pos - 1
         while k >= 0 && k >= pos - 2 {
             if plainQuality(words[k]) { return words[k] }
@@ -402,7 +400,7 @@ extension Classifier {
             case .word:
                 if e.token!.matches(t.forms) { return true }
             case .phrase:
-                let sentenceWords = text.tokens.indices.filter { text.tokens[$0].sentence == t.sentence && text.tokens[$0].isWord }
+                let sentenceWords = text.sentenceWords[t.sentence]
                 let p = e.phrase!
                 let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
                 if let m, p.kind == .cooccurrence || m.contains(i) { return true }

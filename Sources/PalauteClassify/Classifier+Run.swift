@@ -3,11 +3,15 @@ import PalauteText
 extension Classifier {
     /// Labels below this clause polarity are too weak to be praise or criticism.
     static let labelThreshold = 0.5
+    /// How sure the learned backoff must be (a logit) before it labels anything.
+    static let generalMargin = 1.0
+    /// The logit a curated topic-less verdict adds to the learned backoff's side.
+    static let curatedVerdictWeight = 2.0
 
-    func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, trace: inout Trace) -> Classification {
+    func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, cache: LookupCache? = nil, trace: inout Trace) -> Classification {
         let lang = language ?? resolveLanguage(analyzed)
         let lex = bundle[lang]
-        let text = PreparedText(analyzed, language: lang, lexicon: lex)
+        let text = PreparedText(analyzed, language: lang, lexicon: lex, cache: cache)
         let toks = text.tokens
         if trace.enabled {
             trace.tokens = toks.filter { $0.isWord }.map { ($0.text, $0.isName ? ["(name)"] : $0.forms.lemmas, $0.clause) }
@@ -59,6 +63,7 @@ extension Classifier {
         for r in readings.indices { readings[r].weight *= exclaim[readings[r].sentence] }
 
         var labels: [TopicLabel: [Evidence]] = [:]
+        var usedGeneral = false
         func evidence(_ target: String, _ tokenIndex: Int, _ rule: String, _ source: LexiconSource?) -> Evidence {
             let t = toks[tokenIndex]
             return Evidence(target: target, start: t.range.lowerBound, end: t.range.upperBound, text: t.text, rule: rule, source: source?.description)
@@ -154,6 +159,37 @@ extension Classifier {
             add(topic, orphanTotal > 0 ? .praise : .criticism, token: strongest.token, rule: thanksToName ? "thanks-to-person" : "overall-verdict", source: strongest.source, mention: nil)
         }
 
+        // Still nothing: the learned general-domain backoff may give a verdict on the whole text.
+        // It also weighs in when the only verdict is a topic-less `overall` one, together with that verdict.
+        let onlyOverall = labels.keys.allSatisfy { $0.topic == .overall && $0.label != .suggestion }
+        if onlyOverall, !lex.general.isEmpty,
+           !readings.contains(where: { $0.lukewarm || $0.suggestion != nil }) {
+            var zp = lex.generalBias.positive, zn = lex.generalBias.negative
+            var seen = Set<String>()
+            var strongest: (Int, Double)?
+            for (i, t) in toks.enumerated() where t.isWord {
+                let key = t.forms.lemmas.first ?? t.forms.surface
+                guard seen.insert(key).inserted, let w = lex.general[key] else { continue }
+                zp += w.positive
+                zn += w.negative
+                let m = max(abs(w.positive), abs(w.negative))
+                if m > (strongest?.1 ?? 0) { strongest = (i, m) }
+            }
+            let curated = labels.keys.reduce(0.0) { $0 + ($1.label == .praise ? 1 : -1) } * Self.curatedVerdictWeight
+            zp += max(curated, 0)
+            zn += max(-curated, 0)
+            if max(zp, zn) > Self.generalMargin, let (token, _) = strongest {
+                let label: MentionLabel = zp >= zn ? .praise : .criticism
+                if labels[TopicLabel(topic: .overall, label: label)] == nil {
+                    labels = [:]
+                    add(.overall, label, token: token, rule: "general-sentiment", source: nil, mention: nil)
+                    usedGeneral = true
+                }
+            } else if !labels.isEmpty, max(zp, zn) <= Self.generalMargin {
+                trace.add(toks[0].text, "general-sentiment", "keeps the curated verdict", clause: 0)
+            }
+        }
+
         // Flags.
         var flagEvidence: [Flag: Evidence] = [:]
         for (flag, token, rule, source) in flagHits where flagEvidence[flag] == nil {
@@ -176,7 +212,8 @@ extension Classifier {
         }()
         var ev = topics.flatMap { labels[$0] ?? [] }
         ev += flags.compactMap { flagEvidence[$0] }
-        let confidence = Self.confidence(text: text, readings: readings, topics: topics, sentiment: sentiment, language: lang, orphans: orphans)
+        var confidence = Self.confidence(text: text, readings: readings, topics: topics, sentiment: sentiment, language: lang, orphans: orphans)
+        if usedGeneral { confidence = min(confidence, 0.5) }
         return Classification(
             lang: lang, sentiment: sentiment, topics: topics, flags: flags,
             followUp: FollowUpRule.applies(score: score, topics: topics, flags: flags),

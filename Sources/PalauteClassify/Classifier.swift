@@ -23,6 +23,12 @@ public struct Classifier: Sendable {
         return run(analyzed, score: score, language: language, trace: &trace)
     }
 
+    /// The batch path: lexicon look-ups are cached per word form in the worker's own cache.
+    func classify(_ analyzed: AnalyzedText, score: Int?, language: Language?, cache: LookupCache) -> Classification {
+        var trace = Trace(enabled: false)
+        return run(analyzed, score: score, language: language, cache: cache, trace: &trace)
+    }
+
     /// Classifies and records every rule that fired, for `palaute explain`.
     public func explain(_ analyzed: AnalyzedText, score: Int?, language: Language? = nil) -> Explanation {
         var trace = Trace(enabled: true)

@@ -16,6 +16,10 @@ struct PreparedToken: Sendable {
     /// A name or place (convention 10): neither a topic nor a sentiment word.
     var isName: Bool
     var allCaps: Bool
+    /// Lexicon look-ups, done once per token (and cached per word form across a batch).
+    var mods: [ModifierEntry] = []
+    var sentiment: [SentimentEntry] = []
+    var topicEntries: [TopicEntry] = []
 
     var best: MorphAnalysis? { analyses.first }
     var isNegationVerb: Bool { analyses.contains { $0.wordClass == .negationVerb } }
@@ -34,12 +38,25 @@ struct PreparedText: Sendable {
     var clauseCount: Int
     /// Share of words Voikko (or the sv/en lexicon) did not know: lowers confidence.
     var unknownShare: Double
+    /// Word token indices by sentence.
+    var sentenceWords: [[Int]]
+}
+
+/// Lexicon look-ups by word form, owned by one worker (not shared across threads).
+final class LookupCache {
+    struct Entry {
+        var mods: [ModifierEntry]
+        var sentiment: [SentimentEntry]
+        var topics: [TopicEntry]
+    }
+    var entries: [String: Entry] = [:]
+    init() {}
 }
 
 extension PreparedText {
     static let nameClasses: Set<WordClass> = [.firstName, .lastName, .placeName, .properName]
 
-    init(_ analyzed: AnalyzedText, language: Language, lexicon: Lexicon) {
+    init(_ analyzed: AnalyzedText, language: Language, lexicon: Lexicon, cache: LookupCache? = nil) {
         var out: [PreparedToken] = []
         var unknown = 0
         var words = 0
@@ -77,6 +94,21 @@ extension PreparedText {
                 sentence: t.sentence, clause: t.clause, isWord: isWord, opener: nil, isName: isName, allCaps: allCaps
             ))
         }
+        for i in out.indices where out[i].isWord {
+            let key = language.rawValue + "|" + out[i].forms.surface + "|" + out[i].forms.lemmas.joined(separator: "|")
+            if let c = cache, let hit = c.entries[key] {
+                out[i].mods = hit.mods
+                out[i].sentiment = hit.sentiment
+                out[i].topicEntries = hit.topics
+            } else {
+                out[i].mods = lexicon.modifiers(out[i].forms)
+                out[i].sentiment = lexicon.sentimentEntries(out[i].forms)
+                out[i].topicEntries = lexicon.topicEntries(out[i].forms)
+                if let c = cache, c.entries.count < 500_000 {
+                    c.entries[key] = LookupCache.Entry(mods: out[i].mods, sentiment: out[i].sentiment, topics: out[i].topicEntries)
+                }
+            }
+        }
         // Name exclusions from the lexicon (a capitalised "Parkkila" the analyser does not know as a name).
         for i in out.indices where out[i].isWord {
             for e in lexicon.exclusions where e.kind == .name && e.scope == .all {
@@ -91,7 +123,7 @@ extension PreparedText {
         var wordsInClause = 0
         for i in out.indices {
             let opener = out[i].isWord
-                ? lexicon.modifiers(out[i].forms).first(where: { $0.kind == .contrast || $0.kind == .clause })?.kind : nil
+                ? out[i].mods.first(where: { $0.kind == .contrast || $0.kind == .clause })?.kind : nil
             let previousIsPunctuation = i > 0 && !out[i - 1].isWord
             var split = false
             if out[i].sentence != lastSentence {
@@ -118,6 +150,9 @@ extension PreparedText {
         sentenceCount = (out.map(\.sentence).max() ?? -1) + 1
         clauseCount = clause + 1
         unknownShare = words == 0 ? 0 : Double(unknown) / Double(words)
+        var bySentence = [[Int]](repeating: [], count: sentenceCount)
+        for (i, t) in out.enumerated() where t.isWord && !t.isName && t.sentence < bySentence.count { bySentence[t.sentence].append(i) }
+        sentenceWords = bySentence
     }
 
     /// "kiitoooos" → "kiitos", "sinneee" → "sinne": a run of three or more of a letter becomes one.

@@ -177,6 +177,16 @@ public enum ResponseFile {
                 + (e.source.map { ",\"source\":\(quote($0))" } ?? "") + "}"
         }.joined(separator: ",") + "]")
         parts.append("\"lexicon_version\":\(quote(c.lexiconVersion))")
+        if !c.provenance.isEmpty {
+            // Only labels an LLM gave are listed; every other label is the lexicon's.
+            parts.append("\"provenance\":{" + c.provenance.sorted { $0.key < $1.key }.map { key, p in
+                var fields = ["\"source\":\(quote(p.source.rawValue))"]
+                if let m = p.model { fields.append("\"model\":\(quote(m))") }
+                if let v = p.promptVersion { fields.append("\"prompt_version\":\(quote(v))") }
+                if let k = p.cacheKey { fields.append("\"cache_key\":\(quote(k))") }
+                return "\(quote(key)):{" + fields.joined(separator: ",") + "}"
+            }.joined(separator: ",") + "}")
+        }
         return "{" + parts.joined(separator: ",") + "}"
     }
 

@@ -10,6 +10,10 @@ public struct Lexicon: Sendable {
     public var idioms: [IdiomEntry] = []
     public var cues: [CueEntry] = []
     public var exclusions: [ExclusionEntry] = []
+    /// Learned general-domain weights (positive, negative) by lemma: a backoff for comments the curated
+    /// lexicon gives no label (see scripts/train-general-sentiment.py).
+    public var general: [String: (positive: Double, negative: Double)] = [:]
+    public var generalBias: (positive: Double, negative: Double) = (0, 0)
     /// Frequent words of the language, for telling Swedish and English from Finnish.
     public var functionWords: Set<String> = []
 
@@ -21,6 +25,7 @@ public struct Lexicon: Sendable {
     var patternTopics: [TopicEntry] = []
     var phraseTopics: [TopicEntry] = []
     var exactModifiers: [String: [ModifierEntry]] = [:]
+    var cuesByKind: [CueKind: [CueEntry]] = [:]
     var patternModifiers: [ModifierEntry] = []
 
     public init(language: Language) {
@@ -28,6 +33,7 @@ public struct Lexicon: Sendable {
     }
 
     mutating func buildIndexes() {
+        cuesByKind = Dictionary(grouping: cues, by: \.kind)
         for e in sentiment {
             if let s = e.symbol {
                 symbolSentiment[s] = e
@@ -100,7 +106,7 @@ public struct LexiconBundle: Sendable {
         lexicons[language] ?? lexicons[.fi] ?? Lexicon(language: language)
     }
 
-    static let fileNames = ["topics.tsv", "sentiment.tsv", "modifiers.tsv", "idioms.tsv", "cues.tsv", "exclusions.tsv", "function-words.tsv"]
+    static let fileNames = ["topics.tsv", "sentiment.tsv", "modifiers.tsv", "idioms.tsv", "cues.tsv", "exclusions.tsv", "function-words.tsv", "sentiment-general.tsv"]
 
     /// Loads `<folder>/{fi,sv,en}/*.tsv`. Throws `LexiconError` naming file and line on any bad line.
     public static func load(from folder: URL) throws -> LexiconBundle {

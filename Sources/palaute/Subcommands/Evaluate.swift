@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PalauteClassify
+import PalauteLLM
 import PalauteText
 
 struct Evaluate: ParsableCommand {
@@ -53,7 +54,11 @@ struct Evaluate: ParsableCommand {
                 print("    gold \(fmt(g.topics)) \(g.flags.map(\.rawValue))  pred \(fmt(p.topics)) \(p.flags.map(\.rawValue))")
             }
         }
-        let lowConfidence = predicted.filter { $0.confidence < 0.6 || $0.topics.isEmpty && !$0.evidence.isEmpty || $0.sentiment == .mixed || $0.lang != .fi }.count
+        // The same rule `--llm uncertain` applies (PalauteLLM.LLMSelection, default thresholds), so this share is
+        // the share a run would send.
+        let lowConfidence = zip(predicted, rows.map(\.text)).filter { c, text in
+            LLMSelection.shouldSend(policy: .uncertain, classification: c, redactedText: text)
+        }.count
         print("responses            \(eval.count)   lexicon \(classifier.lexiconVersion)")
         print("topics (micro)       \(eval.topics)")
         print("topic+label (micro)  \(eval.pairs)")

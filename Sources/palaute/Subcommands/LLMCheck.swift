@@ -74,12 +74,7 @@ struct LLMCheck: AsyncParsableCommand {
         let result = try await assist.run(items, dryRun: dryRun)
 
         if dryRun {
-            for entry in result.dryRun {
-                print("# \(entry.id) POST \(entry.request.url.absoluteString) cache_key=\(entry.cacheKey)")
-                for (k, v) in entry.request.headers.sorted(by: { $0.key < $1.key }) { print("# \(k): \(v)") }
-                // The body byte for byte as it would be sent.
-                print(String(decoding: entry.request.body.encoded(), as: UTF8.self))
-            }
+            for entry in result.dryRun { print(entry.rendered) }
         } else {
             for (i, item) in items.enumerated() {
                 print(Self.line(id: item.id, outcome: result.outcomes[i], classification: result.classifications[i]))
