@@ -4,7 +4,7 @@ BIN        := .build/debug/palaute
 SAMPLE     := examples/sample
 DB         := out/palaute.sqlite
 
-.PHONY: deps build demo test release bench bench-ingest sample clean llm-smoke
+.PHONY: deps build demo test release bench bench-ingest bench-run sample clean llm-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -38,6 +38,10 @@ sample:
 # Ingest throughput on a 1M-row corpus; SHARED defaults to ../shared (see docs/bench-ingest.md).
 bench-ingest: deps
 	scripts/bench-ingest.sh
+
+# The whole `palaute run` on 1M responses of the load corpus, release build (see docs/bench-nightly.md).
+bench-run: deps
+	scripts/bench-run.sh 1000000 $${SHARED:-../shared}/bench/make_corpus.py
 
 clean:
 	rm -rf .build out palaute.sqlite palaute.sqlite-wal palaute.sqlite-shm palaute.sqlite.lock palaute-rejects.csv
