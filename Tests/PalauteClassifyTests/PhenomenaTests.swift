@@ -177,6 +177,15 @@ enum Fixtures {
         #expect(c.lexiconVersion.count == 16)
     }
 
+    @Test func confidenceFallsWithTheDecisionsTheRulesHadToMake() throws {
+        let clear = try Fixtures.classify("Hoitaja oli todella ystävällinen.")
+        let narrative = try Fixtures.classify(
+            "Odotin aulassa puoli tuntia, hoitaja ei kertonut syytä. Lääkäri oli mukava mutta kiireinen, eikä "
+                + "reseptiä uusittu vaikka pyysin. Lasku tuli kotiin ja se oli kallis, parkkipaikkaakaan ei löytynyt.")
+        #expect(clear.confidence >= 0.9)
+        #expect(narrative.confidence < clear.confidence - 0.3)
+    }
+
     @Test func emptyTextIsNeutral() throws {
         let c = try Fixtures.classify("", score: 3)
         #expect(c.topics.isEmpty && c.sentiment == .neutral && !c.followUp && c.nps == .detractor)
