@@ -221,6 +221,17 @@ extension Classifier {
                 reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
             }
         }
+        // "eikä kukaan tullut edes kysymään": nobody did something, and no word names what — neglect by staff.
+        if reading.topics.isEmpty, text.language == .fi, reading.suggestion == nil,
+           let nobody = words.first(where: { toks[$0].forms.lemmas.contains("kukaan") }),
+           words.contains(where: { toks[$0].isNegationVerb }),
+           let verb = words.first(where: { $0 > nobody && toks[$0].best?.wordClass == .verb && !toks[$0].isNegationVerb }) {
+            reading.topics.append(TopicMention(topic: .staffManner, priority: 2, token: nobody, rule: "nobody-did"))
+            if !reading.hits.contains(where: { $0.weight < 0 }) {
+                reading.hits.append(PolarityHit(weight: -1.0, token: verb, rule: "nobody-did"))
+            }
+            trace.add(toks[nobody].text, "nobody-did", "no one acted: staff_manner criticism", clause: index)
+        }
         return reading
     }
 

@@ -46,6 +46,8 @@ enum Fixtures {
                    labels: ["consultation_time:c"], exact: false, sentiment: .negative),
         Phenomenon(rule: "negation scope ends at ja", text: "Hoitaja ei kertonut mitään ja lääkäri oli mukava.",
                    labels: ["communication:c"], exact: false, absent: ["staff_manner:c"]),
+        Phenomenon(rule: "nobody did (no topic word): staff_manner", text: "Kukaan ei katsonut minuun päinkään.",
+                   labels: ["staff_manner:c"]),
         Phenomenon(rule: "negation scope ends at a comma", text: "Kukaan ei vastannut puhelimeen koko päivänä, todella turhauttavaa.",
                    labels: ["access:c"], sentiment: .negative),
         Phenomenon(rule: "longer idiom wins (ei vieläkään over ei vielä)", text: "Tulokset eivät ole vieläkään tulleet.",
