@@ -49,8 +49,23 @@ extension Classifier {
         var consumed = Set<Int>()
 
         // Idioms take precedence over word-by-word reading ("ei valittamista", "ei kovin hyvä").
-        for idiom in lex.idioms {
-            if let m = matchSequence(idiom.phrase, in: words, tokens: toks), consumed.isDisjoint(with: m) {
+        // Overlapping idioms: the longer one wins ("tog mig inte på allvar" over "tog mig på allvar"), then the one
+        // with more exact written forms ("ei =vieläkään" over "ei vielä"), then file order.
+        var found: [(idiom: IdiomEntry, match: [Int], order: Int)] = []
+        for (order, idiom) in lex.idioms.enumerated() {
+            if let m = matchSequence(idiom.phrase, in: words, tokens: toks) { found.append((idiom, m, order)) }
+        }
+        if found.count > 1 {
+            found.sort { a, b in
+                let ea = a.idiom.phrase.elements, eb = b.idiom.phrase.elements
+                if ea.count != eb.count { return ea.count > eb.count }
+                let sa = ea.filter { $0.mode == .surface }.count, sb = eb.filter { $0.mode == .surface }.count
+                if sa != sb { return sa > sb }
+                return a.order < b.order
+            }
+        }
+        for (idiom, m, _) in found {
+            if consumed.isDisjoint(with: m) {
                 consumed.formUnion(m)
                 if idiom.topic != nil { reading.idiomTokens.formUnion(m) }
                 // "minua ei otettu vakavasti": a negation before an idiom that has none of its own flips it.
@@ -61,6 +76,7 @@ extension Classifier {
                 let lastNegation = before.lastIndex { toks[$0].isNegationVerb && !m.contains($0) }
                 let scopeEnds = lastNegation.map { n in
                     before[(n + 1)...].contains { toks[$0].mods.contains { $0.kind == .scopeEnd || $0.kind == .clause } }
+                        || Self.pauseBetween(before[n], m[0], tokens: toks)
                 } ?? true
                 if !startsNegated, !scopeEnds {
                     w = -w * 0.9
@@ -86,6 +102,8 @@ extension Classifier {
             if mods.contains(where: { $0.kind == .contrast }), pos == 0 {
                 reading.weight = mods.first { $0.kind == .contrast }!.value
             }
+            // "ei vastattu puhelimeen, turhauttavaa": a comma, semicolon, colon or dash ends the negation's scope.
+            if negated, pos > 0, Self.pauseBetween(words[pos - 1], i, tokens: toks) { negated = false }
             if consumed.contains(i) { continue }
             let next = pos + 1 < words.count ? toks[words[pos + 1]] : nil
             let nextIsQuality = next.map { n in
@@ -94,6 +112,9 @@ extension Classifier {
             let opensClause = mods.contains { $0.kind == .clause || $0.kind == .contrast }
             let entries = tok.sentiment
             if (tok.isNegationVerb && !opensClause) || mods.contains(where: { $0.kind == .negator }) {
+                if text.language == .sv, !negated {
+                    negateVerbBefore(pos, words: words, reading: &reading, consumed: consumed, tokens: toks, trace: &trace)
+                }
                 negated = true
                 trace.add(tok.text, "negation", "flips what follows in the clause", source: mods.first { $0.kind == .negator }?.source, clause: index)
                 continue
@@ -200,6 +221,17 @@ extension Classifier {
                 reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
             }
         }
+        // "eikä kukaan tullut edes kysymään": nobody did something, and no word names what — neglect by staff.
+        if reading.topics.isEmpty, text.language == .fi, reading.suggestion == nil,
+           let nobody = words.first(where: { toks[$0].forms.lemmas.contains("kukaan") }),
+           words.contains(where: { toks[$0].isNegationVerb }),
+           let verb = words.first(where: { $0 > nobody && toks[$0].best?.wordClass == .verb && !toks[$0].isNegationVerb }) {
+            reading.topics.append(TopicMention(topic: .staffManner, priority: 2, token: nobody, rule: "nobody-did"))
+            if !reading.hits.contains(where: { $0.weight < 0 }) {
+                reading.hits.append(PolarityHit(weight: -1.0, token: verb, rule: "nobody-did"))
+            }
+            trace.add(toks[nobody].text, "nobody-did", "no one acted: staff_manner criticism", clause: index)
+        }
         return reading
     }
 
@@ -238,7 +270,9 @@ extension Classifier {
         func cueMatches(_ kind: CueKind, _ t: PreparedToken) -> CueEntry? {
             lex.cuesByKind[kind]?.first { $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(t.forms) }
         }
+        let sentenceWords = text.sentenceWords[reading.sentence].filter { !toks[$0].isName }
         reading.contactVerb = words.contains { cueMatches(.contactVerb, toks[$0]) != nil }
+            && contactAsked(clause: words, sentence: sentenceWords, tokens: toks, lex: lex).asked
             || (lex.cuesByKind[.contact] ?? []).contains { matchSequence($0.phrase, in: words, tokens: toks) != nil }
         var pastConditional = false
         for (pos, i) in words.enumerated() {
@@ -265,7 +299,10 @@ extension Classifier {
         for i in words {
             let t = toks[i]
             guard let b = t.best else { continue }
-            if b.mood == .conditional, b.wordClass == .verb {
+            // "takaisin" also reads as "I would guarantee" (taata): a first-person conditional that is also a
+            // nominal form is read as the nominal.
+            let nominalToo = b.person == 1 && t.analyses.contains { $0.wordClass != .verb }
+            if b.mood == .conditional, b.wordClass == .verb, !nominalToo {
                 reading.suggestion = (i, "suggestion:conditional")
                 trace.add(t.text, "suggestion:conditional", "proposal for the future", clause: index)
                 return
@@ -410,6 +447,44 @@ extension Classifier {
     }
 
     /// Elements in order among `words`, at most two other words between neighbours.
+    /// Swedish puts the negation after the finite verb ("hjälpte inte", "lyssnade de inte", "svarade aldrig"):
+    /// the nearest sentiment word up to three words back, with no pause between, is negated too.
+    func negateVerbBefore(_ pos: Int, words: [Int], reading: inout ClauseReading, consumed: Set<Int>,
+                          tokens toks: [PreparedToken], trace: inout Trace) {
+        var p = pos - 1
+        while p >= 0, pos - p <= 3 {
+            let j = words[p]
+            if consumed.contains(j) || Self.pauseBetween(j, words[pos], tokens: toks) { return }
+            if toks[j].mods.contains(where: { $0.kind == .negator || $0.kind == .scopeEnd || $0.kind == .clause || $0.kind == .contrast }) { return }
+            let entries = toks[j].sentiment
+            if !entries.isEmpty {
+                if let h = reading.hits.lastIndex(where: { $0.token == j && $0.rule == "sentiment-word" }) {
+                    let e = entries.first { $0.condition != .negated }
+                    if e?.condition == .plain {
+                        reading.hits.remove(at: h)
+                    } else {
+                        let w = reading.hits[h].weight
+                        reading.hits[h].weight = w > 0 ? -w * 0.9 : -w * 0.6
+                        reading.hits[h].rule = "post-verbal-negation"
+                    }
+                    trace.add(toks[j].text, "post-verbal-negation", "negation after the verb flips it", clause: reading.index)
+                } else if let e = entries.first(where: { $0.condition == .negated }) {
+                    reading.hits.append(PolarityHit(weight: e.weight, token: j, rule: "post-verbal-negation", source: e.source, topic: e.topic))
+                    trace.add(toks[j].text, "post-verbal-negation", String(format: "%+.2f", e.weight), source: e.source, clause: reading.index)
+                }
+                return
+            }
+            p -= 1
+        }
+    }
+
+    /// A comma, semicolon, colon or dash between two tokens: a pause that ends a negation's scope.
+    static func pauseBetween(_ a: Int, _ b: Int, tokens: [PreparedToken]) -> Bool {
+        guard b > a + 1 else { return false }
+        return tokens[(a + 1)..<b].contains { !$0.isWord && Self.pauses.contains($0.text) }
+    }
+    static let pauses: Set<String> = [",", ";", ":", "–", "—", "-"]
+
     func matchSequence(_ p: PhrasePattern, in words: [Int], tokens: [PreparedToken]) -> [Int]? {
         let els = p.elements
         guard !els.isEmpty else { return nil }

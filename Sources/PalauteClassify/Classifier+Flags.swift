@@ -39,20 +39,43 @@ extension Classifier {
         for r in readings where r.contactVerb {
             let words = r.tokens.filter { toks[$0].isWord }
             guard let verb = words.first(where: { i in lex.cues.contains { $0.kind == .contactVerb && $0.phrase.elements[0].matches(toks[i].forms) } }) else { continue }
-            let moodAsks = words.contains { i in
-                guard let b = toks[i].best, b.wordClass == .verb || b.wordClass == .negationVerb else { return false }
-                return b.mood == .imperative && b.person == 2 || b.mood == .conditional
-            }
             let sentenceWords = sentences[r.sentence] ?? []
-            let request = lex.cues.first { c in c.kind == .requestVerb && sentenceWords.contains { i in
-                c.phrase.elements[0].matches(toks[i].forms) && toks[i].best?.person == 1
-            } }
+            let (asked, moodAsks, request) = contactAsked(clause: words, sentence: sentenceWords, tokens: toks, lex: lex)
+            guard asked else { continue }
             let negated = words.contains { toks[$0].isNegationVerb }
-            if (moodAsks || request != nil) && !negated && !flagExcluded(.contactRequest, sentenceWords) {
+            if !negated && !flagExcluded(.contactRequest, sentenceWords) {
                 out.append((.contactRequest, verb, moodAsks ? "contact:mood" : "contact:request-verb", request?.source))
                 trace.add(toks[verb].text, "contact-request", moodAsks ? "imperative/conditional contact verb" : "wish + contact verb", source: request?.source, clause: r.index)
             }
         }
         return out
     }
+
+    /// Whether a clause with a contact verb asks to be contacted: a 2nd-person imperative ("soittakaa"); a
+    /// conditional with a first-person object or recipient ("voisitteko soittaa minulle") or asked as a question
+    /// ("voisiko hoitaja soittaa"), not a proposal ("laskut voisi lähettää sähköisesti"); or a request verb in the
+    /// present first person in the sentence ("toivon", "odotan yhteydenottoa"), not a report ("odotin").
+    func contactAsked(clause words: [Int], sentence sentenceWords: [Int], tokens toks: [PreparedToken], lex: Lexicon)
+        -> (asked: Bool, mood: Bool, request: CueEntry?) {
+        let firstPerson = sentenceWords.contains { i in
+            toks[i].analyses.contains { $0.wordClass == .pronoun && ["minä", "me"].contains($0.lemma.lowercased()) && $0.grammaticalCase != .nominative }
+                || Self.firstPersonObjects.contains(toks[i].forms.surface)
+        }
+        let someone = words.contains { toks[$0].forms.lemmas.contains("joku") || toks[$0].forms.surface == "joku" }
+        let moodAsks = words.contains { i in
+            guard let b = toks[i].best, b.wordClass == .verb || b.wordClass == .negationVerb else { return false }
+            if b.mood == .imperative && b.person == 2 { return true }
+            guard b.mood == .conditional else { return false }
+            let question = b.clitics.contains { $0 == "ko" || $0 == "kö" }
+            return firstPerson || someone || question
+        }
+        let request = lex.cues.first { c in c.kind == .requestVerb && sentenceWords.contains { i in
+            guard c.phrase.elements[0].matches(toks[i].forms), let b = toks[i].best, b.person == 1 else { return false }
+            return b.tense.map { !$0.hasPrefix("past") } ?? true
+        } }
+        return (moodAsks || request != nil, moodAsks, request)
+    }
+
+    /// First-person objects and recipients that make a contact verb a request about the writer.
+    static let firstPersonObjects: Set<String> = ["minulle", "minuun", "minua", "minut", "meille", "meihin", "meitä", "meidät", "mulle", "muhun", "mua"]
 }

@@ -74,6 +74,12 @@ extension PreparedText {
                     }
                 }
             }
+            // A word Voikko did not know was read as a spelling suggestion: lexicon patterns also see the written
+            // word ("takaisinsoitto" must not be lost to a suggested "takaisonsoitto").
+            if t.normalizedBy == .suggestion {
+                let written = Self.deElongate(t.token.text.lowercased())
+                if !lemmas.contains(written) { lemmas.append(written) }
+            }
             if isWord {
                 words += 1
                 if language == .fi && t.analyses.isEmpty { unknown += 1 }

@@ -46,6 +46,18 @@ enum Fixtures {
                    labels: ["consultation_time:c"], exact: false, sentiment: .negative),
         Phenomenon(rule: "negation scope ends at ja", text: "Hoitaja ei kertonut mitään ja lääkäri oli mukava.",
                    labels: ["communication:c"], exact: false, absent: ["staff_manner:c"]),
+        Phenomenon(rule: "nobody did (no topic word): staff_manner", text: "Kukaan ei katsonut minuun päinkään.",
+                   labels: ["staff_manner:c"]),
+        Phenomenon(rule: "negation scope ends at a comma", text: "Kukaan ei vastannut puhelimeen koko päivänä, todella turhauttavaa.",
+                   labels: ["access:c"], sentiment: .negative),
+        Phenomenon(rule: "longer idiom wins (ei vieläkään over ei vielä)", text: "Tulokset eivät ole vieläkään tulleet.",
+                   labels: ["communication:c"]),
+        Phenomenon(rule: "longer idiom wins (sv, tog mig inte på allvar)", text: "Sköterskan tog mig inte på allvar.",
+                   labels: ["staff_manner:c"]),
+        Phenomenon(rule: "Swedish post-verbal negation", text: "Läkaren förklarade aldrig provsvaren.",
+                   labels: ["communication:c"]),
+        Phenomenon(rule: "ambiguous 1st-person conditional (takaisin) is no proposal", text: "Ei vastattu, ei soitettu takaisin.",
+                   labels: [], exact: false, sentiment: .negative, absent: ["access:s"]),
         // The abessive of a problem word is praise.
         Phenomenon(rule: "abessive (ongelmitta)", text: "Verikokeet otettiin ongelmitta.", labels: ["lab_imaging:p"]),
         Phenomenon(rule: "abessive (odottamatta)", text: "Pääsin vastaanotolle odottamatta.", labels: ["waiting:p"], exact: false),
@@ -111,6 +123,10 @@ enum Fixtures {
         Phenomenon(rule: "contact: imperative", text: "Soittakaa minulle.", labels: [], flags: [.contactRequest]),
         Phenomenon(rule: "contact: indirect", text: "Toivon että joku ottaa yhteyttä.", labels: [], flags: [.contactRequest]),
         Phenomenon(rule: "contact: question", text: "Voisiko joku soittaa minulle?", labels: [], flags: [.contactRequest]),
+        Phenomenon(rule: "contact: question with a subject", text: "Voisiko hoitaja soittaa huomenna?", labels: [], flags: [.contactRequest]),
+        Phenomenon(rule: "no contact: a conditional proposal without a first-person object", text: "Laskut voisi lähettää sähköisesti.",
+                   labels: ["price:s", "digital:s"]),
+        Phenomenon(rule: "no contact: a request verb in the past", text: "Odotin takaisinsoittoa koko päivän.", labels: ["access:c"]),
         Phenomenon(rule: "no contact for a promise", text: "Luvattiin soittaa, mutta soittoa ei tullut.", labels: [], exact: false),
         Phenomenon(rule: "formal complaint", text: "Teen asiasta muistutuksen.", labels: [], flags: [.formalComplaint]),
         Phenomenon(rule: "a reminder message is no complaint", text: "Muistutusviesti tuli ajoissa.", labels: [], exact: false),
@@ -161,6 +177,15 @@ enum Fixtures {
         #expect(praise.source?.hasPrefix("fi/") == true)
         #expect(c.lexiconVersion == Fixtures.classifier.lexiconVersion)
         #expect(c.lexiconVersion.count == 16)
+    }
+
+    @Test func confidenceFallsWithTheDecisionsTheRulesHadToMake() throws {
+        let clear = try Fixtures.classify("Hoitaja oli todella ystävällinen.")
+        let narrative = try Fixtures.classify(
+            "Odotin aulassa puoli tuntia, hoitaja ei kertonut syytä. Lääkäri oli mukava mutta kiireinen, eikä "
+                + "reseptiä uusittu vaikka pyysin. Lasku tuli kotiin ja se oli kallis, parkkipaikkaakaan ei löytynyt.")
+        #expect(clear.confidence >= 0.9)
+        #expect(narrative.confidence < clear.confidence - 0.3)
     }
 
     @Test func emptyTextIsNeutral() throws {

@@ -54,10 +54,10 @@ struct Evaluate: ParsableCommand {
                 print("    gold \(fmt(g.topics)) \(g.flags.map(\.rawValue))  pred \(fmt(p.topics)) \(p.flags.map(\.rawValue))")
             }
         }
-        // The same rule `--llm uncertain` applies (PalauteLLM.LLMSelection, default thresholds), so this share is
-        // the share a run would send.
-        let lowConfidence = zip(predicted, rows.map(\.text)).filter { c, text in
-            LLMSelection.shouldSend(policy: .uncertain, classification: c, redactedText: text)
+        // The product's own selection (PalauteLLM's `LLMSelection` with the default thresholds), so the share
+        // printed is the share the nightly run would send.
+        let lowConfidence = zip(rows, predicted).filter { row, p in
+            LLMSelection.shouldSend(policy: .uncertain, classification: p, redactedText: row.text)
         }.count
         print("responses            \(eval.count)   lexicon \(classifier.lexiconVersion)")
         print("topics (micro)       \(eval.topics)")
@@ -67,6 +67,21 @@ struct Evaluate: ParsableCommand {
         print("follow_up            \(eval.followUp)")
         print(String(format: "language id          accuracy %.3f", Double(langCorrect) / Double(max(1, eval.count))))
         print(String(format: "uncertain (→ LLM)    %d (%.1f%%)", lowConfidence, 100 * Double(lowConfidence) / Double(max(1, eval.count))))
+        // Does low confidence predict errors? A response is wrong when its topic labels, sentiment or flags differ.
+        var buckets = [(n: Int, wrong: Int)](repeating: (0, 0), count: Self.confidenceBuckets.count)
+        for (row, p) in zip(rows, predicted) {
+            let g = try goldLabels(row)
+            let wrong = Set(g.topics) != Set(p.topics) || g.sentiment != p.sentiment || Set(g.flags) != Set(p.flags)
+            let b = Self.confidenceBuckets.lastIndex { p.confidence >= $0 } ?? 0
+            buckets[b].n += 1
+            if wrong { buckets[b].wrong += 1 }
+        }
+        print("error rate by confidence:")
+        for (i, low) in Self.confidenceBuckets.enumerated() where buckets[i].n > 0 {
+            let high = i + 1 < Self.confidenceBuckets.count ? String(format: "%.1f", Self.confidenceBuckets[i + 1]) : "1.0"
+            print(String(format: "  %.1f–%@  n %3d  wrong %3d  (%.0f%%)", low, high as NSString, buckets[i].n, buckets[i].wrong,
+                         100 * Double(buckets[i].wrong) / Double(buckets[i].n)))
+        }
         print("per-topic F1:")
         for t in Topic.allCases {
             let p = eval.perTopic[t] ?? PRF()
@@ -80,6 +95,8 @@ struct Evaluate: ParsableCommand {
         print("costliest errors:")
         for (k, v) in eval.topErrors.prefix(top) { print("  \(v)\t\(k)") }
     }
+
+    static let confidenceBuckets = [0.0, 0.5, 0.7, 0.9]
 
     func goldLabels(_ row: ResponseRow) throws -> GoldLabels {
         let fail = { (what: String) in ResponseFileError(file: gold, line: row.line, reason: what) }
