@@ -15,7 +15,10 @@ public struct BatchInput: Sendable {
     }
 }
 
-/// Classifies many responses on all cores, keeping input order. Each worker owns its own `TextAnalyzer`.
+/// Classifies many responses on all cores, keeping input order. Each worker owns its own `TextAnalyzer`; the
+/// workers share word-form resolutions (`SharedResolutions`), so the vocabulary costs one Voikko pass in all.
+/// Worker `w` takes responses `w`, `w + workers`, …: which responses a worker reads decides where its
+/// suggestion budget goes, so results depend on the worker count only, never on thread timing.
 public enum BatchClassifier {
     public static func classify(_ inputs: [BatchInput], with classifier: Classifier,
                                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Classification] {
@@ -24,12 +27,14 @@ public enum BatchClassifier {
         let workers = max(1, min(workers, n))
         let slots = Slots(count: n)
         let failure = Slots(count: 1)
+        let shared = SharedResolutions()
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let analyzer: TextAnalyzer
             do { analyzer = try TextAnalyzer() } catch {
                 failure.error = error
                 return
             }
+            if workers > 1 { analyzer.normalizer.shared = shared }
             let cache = LookupCache()
             var i = w
             while i < n {

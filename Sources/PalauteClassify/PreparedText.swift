@@ -48,6 +48,7 @@ final class LookupCache {
         var mods: [ModifierEntry]
         var sentiment: [SentimentEntry]
         var topics: [TopicEntry]
+        var matched: PatternMatches
     }
     var entries: [String: Entry] = [:]
     init() {}
@@ -106,18 +107,22 @@ extension PreparedText {
                 out[i].mods = hit.mods
                 out[i].sentiment = hit.sentiment
                 out[i].topicEntries = hit.topics
+                out[i].forms.matched = hit.matched
             } else {
+                // The pattern bits first: the look-ups below then test bits for their partial patterns too.
+                let matched = lexicon.patternTable.matches(out[i].forms)
+                out[i].forms.matched = matched
                 out[i].mods = lexicon.modifiers(out[i].forms)
                 out[i].sentiment = lexicon.sentimentEntries(out[i].forms)
                 out[i].topicEntries = lexicon.topicEntries(out[i].forms)
                 if let c = cache, c.entries.count < 500_000 {
-                    c.entries[key] = LookupCache.Entry(mods: out[i].mods, sentiment: out[i].sentiment, topics: out[i].topicEntries)
+                    c.entries[key] = LookupCache.Entry(mods: out[i].mods, sentiment: out[i].sentiment, topics: out[i].topicEntries, matched: matched)
                 }
             }
         }
         // Name exclusions from the lexicon (a capitalised "Parkkila" the analyser does not know as a name).
         for i in out.indices where out[i].isWord {
-            for e in lexicon.exclusions where e.kind == .name && e.scope == .all {
+            for e in lexicon.nameExclusions {
                 if out[i].text.first?.isUppercase == true, e.token!.matches(out[i].forms) { out[i].isName = true }
             }
         }

@@ -50,4 +50,21 @@ import Testing
         #expect(b.resolve("lääkäri").source == .surface)
         #expect(shared.count == 1)
     }
+
+    /// A form that asked for a suggestion and got none is not shared either: a worker that met it first must
+    /// not save another worker the budget it would have spent on it alone.
+    @Test func failedSuggestionIsNotShared() throws {
+        let shared = SharedResolutions()
+        let a = Normalizer(voikko: try Voikko(), colloquial: .builtIn, suggestionBudget: 5)
+        let b = Normalizer(voikko: try Voikko(), colloquial: .builtIn, suggestionBudget: 5)
+        a.shared = shared
+        b.shared = shared
+        let word = "kjlmnprstv"
+        #expect(Normalizer.wantsSuggestion(word))
+        #expect(a.resolve(word).source == .unknown)
+        #expect(a.suggestionsUsed == 1)
+        #expect(shared.count == 0)
+        #expect(b.resolve(word).source == .unknown)
+        #expect(b.suggestionsUsed == 1)
+    }
 }

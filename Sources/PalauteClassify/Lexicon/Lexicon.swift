@@ -27,12 +27,32 @@ public struct Lexicon: Sendable {
     var exactModifiers: [String: [ModifierEntry]] = [:]
     var cuesByKind: [CueKind: [CueEntry]] = [:]
     var patternModifiers: [ModifierEntry] = []
+    /// Every single-word pattern above, numbered (see `PatternTable`).
+    var patternTable = PatternTable()
+    /// Name exclusions that apply everywhere, checked for every capitalised word.
+    var nameExclusions: [ExclusionEntry] = []
 
     public init(language: Language) {
         self.language = language
     }
 
     mutating func buildIndexes() {
+        // Number the patterns first, so that the copies the indexes below keep carry their numbers.
+        var table = PatternTable()
+        for i in topics.indices {
+            table.register(&topics[i].token)
+            table.register(&topics[i].phrase)
+        }
+        for i in sentiment.indices { table.register(&sentiment[i].pattern) }
+        for i in modifiers.indices { table.register(&modifiers[i].pattern) }
+        for i in idioms.indices { table.register(&idioms[i].phrase) }
+        for i in cues.indices { table.register(&cues[i].phrase) }
+        for i in exclusions.indices {
+            table.register(&exclusions[i].token)
+            table.register(&exclusions[i].phrase)
+        }
+        patternTable = table
+        nameExclusions = exclusions.filter { $0.kind == .name && $0.scope == .all }
         cuesByKind = Dictionary(grouping: cues, by: \.kind)
         for e in sentiment {
             if let s = e.symbol {

@@ -8,6 +8,10 @@ public struct TokenPattern: Sendable, Hashable, CustomStringConvertible {
     public var mode: Mode
     public var value: String
     public var negated: Bool
+    /// Where `Lexicon` indexed this pattern (`PatternTable`): lets `matches` test one bit of a word form's
+    /// precomputed `PatternMatches` instead of comparing strings. Not part of equality.
+    var slot: Int32 = -1
+    var table: UInt32 = 0
 
     public init(mode: Mode, value: String, negated: Bool = false) {
         self.mode = mode
@@ -43,6 +47,12 @@ public struct TokenPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func matches(_ forms: TokenForms) -> Bool {
+        if slot >= 0, let m = forms.matched, m.table == table { return m.contains(slot) }
+        return textMatches(forms)
+    }
+
+    /// The string comparison itself; `PatternTable` precomputes it once per word form.
+    func textMatches(_ forms: TokenForms) -> Bool {
         switch mode {
         case .surface: return forms.surface == value
         case .exact: return forms.lemmas.contains(value) || forms.surface == value
@@ -50,8 +60,51 @@ public struct TokenPattern: Sendable, Hashable, CustomStringConvertible {
         // "vähennettiin" must not contain "netti".
         case .prefix: return forms.lemmas.isEmpty ? forms.surface.hasPrefix(value) : forms.lemmas.contains { $0.hasPrefix(value) }
         case .suffix: return forms.lemmas.isEmpty ? forms.surface.hasSuffix(value) : forms.lemmas.contains { $0.hasSuffix(value) }
-        case .contains: return forms.lemmas.isEmpty ? forms.surface.contains(value) : forms.lemmas.contains { $0.contains(value) }
+        case .contains: return forms.lemmas.isEmpty ? Self.contains(forms.surface, value) : forms.lemmas.contains { Self.contains($0, value) }
         }
+    }
+
+    /// `haystack.contains(needle)` (Foundation's search, with canonical equivalence), answered by a plain byte
+    /// search when both strings hold only scalars below U+0300 other than the soft hyphen: such strings have no
+    /// combining marks or other decompositions, so equivalence is equality of bytes. Foundation's search costs
+    /// microseconds a call and ran for every contains-pattern and new word form.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        if let answer = plainContains(haystack.utf8, needle.utf8) { return answer }
+        return haystack.contains(needle)
+    }
+
+    /// nil when either string holds a scalar the fast path does not cover.
+    static func plainContains(_ h: String.UTF8View, _ n: String.UTF8View) -> Bool? {
+        // UTF-8 lead bytes 0xC0–0xCB encode U+0000–U+02FF; U+00AD (soft hyphen) is 0xC2 0xAD.
+        func plain(_ v: String.UTF8View) -> Bool {
+            var previous: UInt8 = 0
+            for b in v {
+                if b >= 0xCC || (previous == 0xC2 && b == 0xAD) { return false }
+                previous = b
+            }
+            return true
+        }
+        guard plain(h), plain(n) else { return nil }
+        let hay = Array(h), needle = Array(n)
+        guard !needle.isEmpty else { return nil }
+        guard needle.count <= hay.count else { return false }
+        let first = needle[0]
+        for start in 0...(hay.count - needle.count) where hay[start] == first {
+            var k = 1
+            while k < needle.count && hay[start + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
+    public static func == (a: TokenPattern, b: TokenPattern) -> Bool {
+        a.mode == b.mode && a.value == b.value && a.negated == b.negated
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(mode)
+        hasher.combine(value)
+        hasher.combine(negated)
     }
 
     public var description: String {
@@ -71,10 +124,22 @@ public struct TokenPattern: Sendable, Hashable, CustomStringConvertible {
 public struct TokenForms: Sendable, Hashable {
     public var lemmas: [String]
     public var surface: String
+    /// The indexed lexicon patterns these forms match, when the classifier has computed them (per word form,
+    /// cached); not part of equality.
+    var matched: PatternMatches?
 
     public init(lemmas: [String], surface: String) {
         self.lemmas = lemmas
         self.surface = surface
+    }
+
+    public static func == (a: TokenForms, b: TokenForms) -> Bool {
+        a.lemmas == b.lemmas && a.surface == b.surface
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lemmas)
+        hasher.combine(surface)
     }
 }
 

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Resolved word forms shared by the workers of one run, so that each distinct form costs one Voikko analysis in
-/// all rather than one per worker. Only resolutions that do not depend on a worker's suggestion budget are shared:
-/// a form resolved by a spelling suggestion, or left unknown because the budget was spent, stays in the worker's
-/// own cache, so results are the same whatever the timing of the threads.
+/// all rather than one per worker. Only resolutions that never reached the spelling-suggestion step are shared:
+/// a form resolved by a suggestion, or left unknown where a suggestion was (or would have been) asked for, is
+/// resolved by each worker itself, so each worker spends its suggestion budget on exactly the forms it would
+/// spend it on alone, and results are the same whatever the timing of the threads (and the same as unshared).
 ///
 /// Each worker still reads its own cache first; this table is touched only on a worker's cache miss, under a lock.
 public final class SharedResolutions: @unchecked Sendable {
@@ -26,7 +27,8 @@ public final class SharedResolutions: @unchecked Sendable {
     }
 
     func put(_ key: ByteKey, _ resolution: Normalizer.Resolution) {
-        guard resolution.source != .suggestion, !resolution.skippedForBudget else { return }
+        guard resolution.source != .suggestion, !resolution.skippedForBudget,
+              !(resolution.source == .unknown && Normalizer.wantsSuggestion(resolution.normalized)) else { return }
         lock.lock()
         table[key] = resolution
         lock.unlock()
