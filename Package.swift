@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // Exports, NPS arithmetic, SQL views and the HTML report.
         .target(name: "PalauteReport", dependencies: [
-            "PalauteStore", "PalauteClassify", "PalauteText",
+            "PalauteIngest", "PalauteStore", "PalauteClassify", "PalauteText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The nightly job: ingest → classify → store → follow-up queue → report, with lock and run record.

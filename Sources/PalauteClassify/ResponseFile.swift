@@ -1,4 +1,5 @@
 import Foundation
+import PalauteIngest
 import PalauteText
 
 /// Why an input file could not be read.
@@ -198,19 +199,5 @@ public enum ResponseFile {
         return "null"
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONLiteral.string(s) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PalauteIngest
 
 /// JSON Lines: one object a line, keys the column names, plain numbers (a dot, full precision), UTF-8 without BOM.
 struct JSONLinesSink: TableSink {
@@ -34,25 +35,5 @@ struct JSONLinesSink: TableSink {
     }
 
     /// A JSON string literal; control characters and U+2028/2029 escaped.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}", "\u{2029}": out += "\\u" + String(u.value, radix: 16)
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { JSONLiteral.string(s) }
 }
