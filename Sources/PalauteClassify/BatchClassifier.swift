@@ -15,33 +15,31 @@ public struct BatchInput: Sendable {
     }
 }
 
-/// Classifies many responses on all cores, keeping input order. Each worker owns its own `TextAnalyzer`; the
-/// workers share word-form resolutions (`SharedResolutions`), so the vocabulary costs one Voikko pass in all.
-/// Worker `w` takes responses `w`, `w + workers`, …: which responses a worker reads decides where its
-/// suggestion budget goes, so results depend on the worker count only, never on thread timing.
+/// Classifies many responses on all cores, keeping input order. Each worker is a `ClassifierWorker` with its
+/// own `TextAnalyzer`; the workers share word-form resolutions (`SharedResolutions`), so the vocabulary costs
+/// one Voikko pass in all. Responses go to workers by a stable hash of their text, so that repeats of a comment
+/// are read once and each worker's share (and where its suggestion budget goes) depends on the input and the
+/// worker count only, never on thread timing.
 public enum BatchClassifier {
     public static func classify(_ inputs: [BatchInput], with classifier: Classifier,
                                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Classification] {
         let n = inputs.count
         guard n > 0 else { return [] }
-        let workers = max(1, min(workers, n))
+        let shares = ClassifierWorker.shares(of: inputs.lazy.map(\.text), workers: max(1, min(workers, n)))
         let slots = Slots(count: n)
         let failure = Slots(count: 1)
         let shared = SharedResolutions()
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        DispatchQueue.concurrentPerform(iterations: shares.count) { w in
             let analyzer: TextAnalyzer
             do { analyzer = try TextAnalyzer() } catch {
                 failure.error = error
                 return
             }
-            if workers > 1 { analyzer.normalizer.shared = shared }
-            let cache = LookupCache()
-            var i = w
-            while i < n {
+            if shares.count > 1 { analyzer.normalizer.shared = shared }
+            let worker = ClassifierWorker(classifier: classifier, analyzer: analyzer)
+            for i in shares[w] {
                 let input = inputs[i]
-                let analyzed = analyzer.analyze(input.text)
-                slots.set(i, classifier.classify(analyzed, score: input.score, language: input.language, cache: cache))
-                i += workers
+                slots.set(i, worker.classify(input.text, score: input.score, language: input.language).classification)
             }
         }
         if let e = failure.error { throw e }

@@ -52,7 +52,8 @@ extension Classifier {
         // Overlapping idioms: the longer one wins ("tog mig inte på allvar" over "tog mig på allvar"), then the one
         // with more exact written forms ("ei =vieläkään" over "ei vielä"), then file order.
         var found: [(idiom: IdiomEntry, match: [Int], order: Int)] = []
-        for (order, idiom) in lex.idioms.enumerated() {
+        let present = text.clauseBits[index]
+        for (order, idiom) in lex.idioms.enumerated() where idiom.phrase.possible(in: present) {
             if let m = matchSequence(idiom.phrase, in: words, tokens: toks) { found.append((idiom, m, order)) }
         }
         if found.count > 1 {
@@ -273,7 +274,9 @@ extension Classifier {
         let sentenceWords = text.sentenceWords[reading.sentence].filter { !toks[$0].isName }
         reading.contactVerb = words.contains { cueMatches(.contactVerb, toks[$0]) != nil }
             && contactAsked(clause: words, sentence: sentenceWords, tokens: toks, lex: lex).asked
-            || (lex.cuesByKind[.contact] ?? []).contains { matchSequence($0.phrase, in: words, tokens: toks) != nil }
+            || (lex.cuesByKind[.contact] ?? []).contains {
+                $0.phrase.possible(in: text.clauseBits[index]) && matchSequence($0.phrase, in: words, tokens: toks) != nil
+            }
         var pastConditional = false
         for (pos, i) in words.enumerated() {
             let t = toks[i]
@@ -313,7 +316,7 @@ extension Classifier {
                 return
             }
         }
-        for cue in lex.cuesByKind[.suggestion] ?? [] {
+        for cue in lex.cuesByKind[.suggestion] ?? [] where cue.phrase.possible(in: text.clauseBits[index]) {
             if let m = matchSequence(cue.phrase, in: words, tokens: toks) {
                 reading.suggestion = (m[0], "suggestion:cue")
                 trace.add(m.map { toks[$0].text }.joined(separator: " "), "suggestion:cue", "proposal for the future", source: cue.source, clause: index)
@@ -364,7 +367,7 @@ extension Classifier {
         if personInSentence { found += personAdj }
         let usable = words.filter { !idiomTokens.contains($0) }
         for e in lex.phraseTopics {
-            guard let p = e.phrase else { continue }
+            guard let p = e.phrase, p.possible(in: text.clauseBits[clause]) else { continue }
             let m: [Int]? = p.kind == .sequence ? matchSequence(p, in: usable, tokens: toks) : matchCooccurrence(p, in: usable, tokens: toks)
             if let m, !excluded(e.topic, tokenIndex: m[0], text: text, lex: lex) {
                 found.append(TopicMention(topic: e.topic, priority: e.priority, token: m[0], rule: "topic-phrase", source: e.source))
@@ -437,8 +440,9 @@ extension Classifier {
             case .word:
                 if e.token!.matches(t.forms) { return true }
             case .phrase:
-                let sentenceWords = text.sentenceWords[t.sentence]
                 let p = e.phrase!
+                guard p.possible(in: text.sentenceBits[t.sentence]) else { continue }
+                let sentenceWords = text.sentenceWords[t.sentence]
                 let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
                 if let m, p.kind == .cooccurrence || m.contains(i) { return true }
             }

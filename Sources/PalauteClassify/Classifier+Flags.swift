@@ -17,7 +17,7 @@ extension Classifier {
                 return words.contains { e.token!.matches(toks[$0].forms) }
             }
         }
-        for cue in lex.cues {
+        for cue in lex.cues where cue.phrase.possible(in: text.allBits) {
             let flag: Flag
             switch cue.kind {
             case .safety: flag = .safety
@@ -27,6 +27,8 @@ extension Classifier {
             }
             let groups = cue.phrase.kind == .sequence ? clauses.values.map { $0 } : sentences.values.map { $0 }
             for words in groups {
+                let group = cue.phrase.kind == .sequence ? text.clauseBits[toks[words[0]].clause] : text.sentenceBits[toks[words[0]].sentence]
+                guard cue.phrase.possible(in: group) else { continue }
                 let m = cue.phrase.kind == .sequence ? matchSequence(cue.phrase, in: words, tokens: toks) : matchCooccurrence(cue.phrase, in: words, tokens: toks)
                 guard let m, !flagExcluded(flag, words) else { continue }
                 out.append((flag, m[0], "cue:\(cue.kind.rawValue)", cue.source))

@@ -201,15 +201,7 @@ extension Classifier {
         let flags = flagEvidence.keys.sorted()
         let sentiment = Sentiment(labels: topics)
         let nps = NPSCategory(score: score)
-        let praise = topics.contains { $0.label == .praise }
-        let criticism = topics.contains { $0.label == .criticism }
-        // Convention 11: a promoter who only complains, or a clear detractor (0–4) who only praises.
-        let mismatch: Bool = {
-            guard let score, nps != nil else { return false }
-            if score >= 9 && criticism && !praise { return true }
-            if score <= 4 && praise && !criticism { return true }
-            return false
-        }()
+        let mismatch = Self.mismatch(score: score, topics: topics)
         var ev = topics.flatMap { labels[$0] ?? [] }
         ev += flags.compactMap { flagEvidence[$0] }
         var confidence = Self.confidence(text: text, readings: readings, topics: topics, sentiment: sentiment, language: lang, orphans: orphans)
@@ -219,6 +211,16 @@ extension Classifier {
             followUp: FollowUpRule.applies(score: score, topics: topics, flags: flags),
             nps: nps, confidence: confidence, mismatch: mismatch, evidence: ev, lexiconVersion: bundle.version
         )
+    }
+
+    /// Convention 11: a promoter who only complains, or a clear detractor (0–4) who only praises.
+    static func mismatch(score: Int?, topics: [TopicLabel]) -> Bool {
+        guard let score, NPSCategory(score: score) != nil else { return false }
+        let praise = topics.contains { $0.label == .praise }
+        let criticism = topics.contains { $0.label == .criticism }
+        if score >= 9 && criticism && !praise { return true }
+        if score <= 4 && praise && !criticism { return true }
+        return false
     }
 
     /// 0…1, meant to predict errors (checked by bucket on dev and held-out data, see docs/evaluation.md): every

@@ -40,6 +40,11 @@ struct PreparedText: Sendable {
     var unknownShare: Double
     /// Word token indices by sentence.
     var sentenceWords: [[Int]]
+    /// The patterns some word of each clause, each sentence and the whole text matches: lets the rules skip
+    /// phrases that cannot match (`PhrasePattern.possible(in:)`).
+    var clauseBits: [PatternMatches]
+    var sentenceBits: [PatternMatches]
+    var allBits: PatternMatches
 }
 
 /// Lexicon look-ups by word form, owned by one worker (not shared across threads).
@@ -93,8 +98,7 @@ extension PreparedText {
                 let names = t.analyses.filter { Self.nameClasses.contains($0.wordClass) }
                 if !names.isEmpty && (names.count == t.analyses.count || !first) { isName = true }
             }
-            let letters = t.token.text.filter { $0.isLetter }
-            let allCaps = letters.count >= 3 && letters.allSatisfy { $0.isUppercase }
+            let allCaps = isWord && Self.isAllCaps(t.token.text)
             out.append(PreparedToken(
                 index: i, kind: t.token.kind, text: t.token.text, range: t.token.range,
                 forms: TokenForms(lemmas: lemmas, surface: surface), analyses: t.analyses,
@@ -121,9 +125,9 @@ extension PreparedText {
             }
         }
         // Name exclusions from the lexicon (a capitalised "Parkkila" the analyser does not know as a name).
-        for i in out.indices where out[i].isWord {
-            for e in lexicon.nameExclusions {
-                if out[i].text.first?.isUppercase == true, e.token!.matches(out[i].forms) { out[i].isName = true }
+        if !lexicon.nameExclusions.isEmpty {
+            for i in out.indices where out[i].isWord && out[i].text.first?.isUppercase == true {
+                if lexicon.nameExclusions.contains(where: { $0.token!.matches(out[i].forms) }) { out[i].isName = true }
             }
         }
         // Refine clauses: contrast and clause words of the lexicon open a new clause; a clause the analyser
@@ -164,6 +168,31 @@ extension PreparedText {
         var bySentence = [[Int]](repeating: [], count: sentenceCount)
         for (i, t) in out.enumerated() where t.isWord && !t.isName && t.sentence < bySentence.count { bySentence[t.sentence].append(i) }
         sentenceWords = bySentence
+        let none = lexicon.patternTable.empty
+        var clauseBits = [PatternMatches](repeating: none, count: clauseCount)
+        var sentenceBits = [PatternMatches](repeating: none, count: sentenceCount)
+        var allBits = none
+        for t in out where t.isWord {
+            guard let m = t.forms.matched else { continue }
+            clauseBits[t.clause].formUnion(m)
+            sentenceBits[t.sentence].formUnion(m)
+            allBits.formUnion(m)
+        }
+        self.clauseBits = clauseBits
+        self.sentenceBits = sentenceBits
+        self.allBits = allBits
+    }
+
+    /// At least three letters, all upper case ("HUONO"): shouting. Lower-case ASCII answers at once.
+    static func isAllCaps(_ text: String) -> Bool {
+        var letters = 0
+        for b in text.utf8 where b < 0x80 {
+            if b >= 0x61 && b <= 0x7A { return false }
+            if b >= 0x41 && b <= 0x5A { letters += 1 }
+        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return letters >= 3 }
+        let all = text.filter { $0.isLetter }
+        return all.count >= 3 && all.allSatisfy { $0.isUppercase }
     }
 
     /// "kiitoooos" → "kiitos", "sinneee" → "sinne": a run of three or more of a letter becomes one.

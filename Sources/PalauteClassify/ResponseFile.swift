@@ -46,19 +46,32 @@ public enum ResponseFile {
     }
 
     public static func readJSONL(_ text: String, file: String) throws -> [ResponseRow] {
-        var rows: [ResponseRow] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let s = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if s.isEmpty { continue }
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any] else {
-                throw ResponseFileError(file: file, line: i + 1, reason: "not a JSON object")
-            }
-            let order = keyOrder(s)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines are parsed on all cores; the first bad line (in file order) is the one reported.
+        let parsed: [ResponseRow??] = ParallelMap.map(lines.count) { i in
+            let s = trimmed(lines[i])
+            if s.isEmpty { return .some(nil) }
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any] else { return nil }
+            let order = keyOrder(String(s))
             let fields = obj.sorted { (order[$0.key] ?? Int.max, $0.key) < (order[$1.key] ?? Int.max, $1.key) }
                 .map { (key: $0.key, value: $0.value) }
-            rows.append(ResponseRow(fields: fields, text: obj["text"] as? String ?? "", score: scoreValue(obj["score"]), line: i + 1))
+            return ResponseRow(fields: fields, text: obj["text"] as? String ?? "", score: scoreValue(obj["score"]), line: i + 1)
+        }
+        var rows: [ResponseRow] = []
+        rows.reserveCapacity(parsed.count)
+        for (i, p) in parsed.enumerated() {
+            guard let p else { throw ResponseFileError(file: file, line: i + 1, reason: "not a JSON object") }
+            if let row = p { rows.append(row) }
         }
         return rows
+    }
+
+    /// The line without surrounding white space (a CR of a CRLF file included).
+    static func trimmed(_ line: Substring) -> Substring {
+        var s = line
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return s
     }
 
     /// The order top-level keys appear in, read from the raw line (JSONSerialization forgets it).
@@ -157,6 +170,18 @@ public enum ResponseFile {
             rows.append(ResponseRow(fields: fields, text: text, score: score, line: lines[r]))
         }
         return rows
+    }
+
+    /// Every output line, formatted on all cores, each ended by a newline.
+    public static func jsonLines(_ rows: [ResponseRow], _ results: [Classification]) -> String {
+        let lines = ParallelMap.map(min(rows.count, results.count)) { jsonLine(rows[$0], results[$0]) }
+        var out = ""
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for l in lines {
+            out += l
+            out += "\n"
+        }
+        return out
     }
 
     /// One output line: the input's fields, then the labels in the gold format and the extra fields.

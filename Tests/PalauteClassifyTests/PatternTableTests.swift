@@ -47,6 +47,31 @@ import PalauteText
         }
     }
 
+    /// The tries find what the one-by-one comparison finds, for forms built around every partial pattern's
+    /// value (as prefix, suffix, infix, and cut short by one byte), with and without lemmas, and for forms
+    /// with combining marks that take the slow path.
+    @Test func triesAgreeWithStringMatching() throws {
+        let bundle = try LexiconBundle.locate()
+        for lang in [Language.fi, .sv, .en] {
+            let table = bundle[lang].patternTable
+            let partial = table.patterns.enumerated().filter { $0.element.mode != .exact && $0.element.mode != .surface }
+            #expect(!partial.isEmpty)
+            var strings: [String] = ["", "a", "lääkäri", "la\u{308}a\u{308}kari", "puhe\u{AD}lin"]
+            for (_, p) in partial {
+                strings += [p.value, "ä" + p.value + "ö", String(p.value.dropLast()), String(p.value.dropFirst())]
+            }
+            for (k, s) in strings.enumerated() {
+                let other = strings[(k * 7 + 3) % strings.count]
+                for forms in [TokenForms(lemmas: [], surface: s), TokenForms(lemmas: [other, s], surface: s)] {
+                    let bits = table.matches(forms)
+                    for (slot, p) in partial {
+                        #expect(bits.contains(Int32(slot)) == p.textMatches(forms), "\(lang) \(p) \(forms.lemmas) \(forms.surface)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Bits computed for one lexicon are never read against another lexicon's numbering.
     @Test func bitsOfAnotherTableAreIgnored() throws {
         var a = PatternTable(), b = PatternTable()

@@ -73,18 +73,23 @@ public struct TokenPattern: Sendable, Hashable, CustomStringConvertible {
         return haystack.contains(needle)
     }
 
+    /// Whether a string holds only scalars below U+0300 other than the soft hyphen: then every scalar is a
+    /// character of its own and canonical equivalence is equality of bytes, so byte comparisons answer what
+    /// String and Foundation comparisons answer.
+    static func isPlain(_ v: String.UTF8View) -> Bool {
+        // UTF-8 lead bytes 0xC0–0xCB encode U+0000–U+02FF; U+00AD (soft hyphen) is 0xC2 0xAD; CR joins LF
+        // into one character.
+        var previous: UInt8 = 0
+        for b in v {
+            if b >= 0xCC || b == 0x0D || (previous == 0xC2 && b == 0xAD) { return false }
+            previous = b
+        }
+        return true
+    }
+
     /// nil when either string holds a scalar the fast path does not cover.
     static func plainContains(_ h: String.UTF8View, _ n: String.UTF8View) -> Bool? {
-        // UTF-8 lead bytes 0xC0–0xCB encode U+0000–U+02FF; U+00AD (soft hyphen) is 0xC2 0xAD.
-        func plain(_ v: String.UTF8View) -> Bool {
-            var previous: UInt8 = 0
-            for b in v {
-                if b >= 0xCC || (previous == 0xC2 && b == 0xAD) { return false }
-                previous = b
-            }
-            return true
-        }
-        guard plain(h), plain(n) else { return nil }
+        guard isPlain(h), isPlain(n) else { return nil }
         let hay = Array(h), needle = Array(n)
         guard !needle.isEmpty else { return nil }
         guard needle.count <= hay.count else { return false }
@@ -176,6 +181,17 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         elements.map(\.description).joined(separator: kind == .sequence ? " " : " + ")
+    }
+
+    /// Whether the phrase can match words whose pattern bits are united in `present`: every positive element
+    /// must be matched by one of them. A cheap necessary test that lets the rules skip the many idioms and cues
+    /// that cannot match a clause before walking its words. Answers `true` when it cannot tell.
+    func possible(in present: PatternMatches) -> Bool {
+        for e in elements where !e.negated {
+            guard e.slot >= 0, e.table == present.table else { return true }
+            if !present.contains(e.slot) { return false }
+        }
+        return true
     }
 }
 

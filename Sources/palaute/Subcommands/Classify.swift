@@ -31,12 +31,7 @@ struct Classify: AsyncParsableCommand {
         if let assist = try llm.assist(cache: InMemoryAnswerCache()) {
             results = try await secondOpinion(assist, rows: rows, lexiconResults: results)
         }
-        var out = ""
-        out.reserveCapacity(rows.count * 600)
-        for (row, c) in zip(rows, results) {
-            out += ResponseFile.jsonLine(row, c)
-            out += "\n"
-        }
+        let out = ResponseFile.jsonLines(rows, results)
         if let output {
             try out.write(toFile: output, atomically: true, encoding: .utf8)
         } else {

@@ -81,8 +81,7 @@ struct Run: ParsableCommand {
             let policy = try sla.map { try FollowUpPolicy.load(from: URL(fileURLWithPath: $0)) } ?? .default
             let lexiconURL = try ResourceLocator.locate("lexicons", explicit: lexicons)
             let classifier = try Classifier(lexicons: lexiconURL.path)
-            let adapter = AnalyzingClassifier(lexiconVersion: classifier.lexiconVersion, lexicons: lexiconURL,
-                                              workers: workers) { classifier.classify($0, score: $1) }
+            let adapter = AnalyzingClassifier(classifier: classifier, lexicons: lexiconURL, workers: workers)
             let config = NightlyConfiguration(
                 databasePath: dbPath, files: files.map { URL(fileURLWithPath: $0) },
                 inbox: inbox.map { URL(fileURLWithPath: $0, isDirectory: true) },
