@@ -46,7 +46,8 @@ public enum ResponseFile {
     }
 
     public static func readJSONL(_ text: String, file: String) throws -> [ResponseRow] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character: a CRLF file splits on it too.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         // Lines are parsed on all cores; the first bad line (in file order) is the one reported.
         let parsed: [ResponseRow??] = ParallelMap.map(lines.count) { i in
             let s = trimmed(lines[i])
