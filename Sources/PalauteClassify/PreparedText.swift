@@ -55,7 +55,12 @@ final class LookupCache {
         var topics: [TopicEntry]
         var matched: PatternMatches
     }
-    var entries: [String: Entry] = [:]
+    struct Key: Hashable {
+        var language: Language
+        var surface: String
+        var lemmas: [String]
+    }
+    var entries: [Key: Entry] = [:]
     init() {}
 }
 
@@ -106,7 +111,7 @@ extension PreparedText {
             ))
         }
         for i in out.indices where out[i].isWord {
-            let key = language.rawValue + "|" + out[i].forms.surface + "|" + out[i].forms.lemmas.joined(separator: "|")
+            let key = LookupCache.Key(language: language, surface: out[i].forms.surface, lemmas: out[i].forms.lemmas)
             if let c = cache, let hit = c.entries[key] {
                 out[i].mods = hit.mods
                 out[i].sentiment = hit.sentiment

@@ -27,6 +27,11 @@ public struct Lexicon: Sendable {
     var exactModifiers: [String: [ModifierEntry]] = [:]
     var cuesByKind: [CueKind: [CueEntry]] = [:]
     var patternModifiers: [ModifierEntry] = []
+    /// The `PatternTable` numbers of `patternSentiment`, `patternTopics` and `patternModifiers`, in their order:
+    /// a form's look-up tests bits instead of copying every entry to ask it.
+    var patternSentimentSlots: [Int32] = []
+    var patternTopicSlots: [Int32] = []
+    var patternModifierSlots: [Int32] = []
     /// Every single-word pattern above, numbered (see `PatternTable`).
     var patternTable = PatternTable()
     /// Name exclusions that apply everywhere, checked for every capitalised word.
@@ -71,6 +76,17 @@ public struct Lexicon: Sendable {
         for e in modifiers {
             if e.pattern.mode == .exact { exactModifiers[e.pattern.value, default: []].append(e) } else { patternModifiers.append(e) }
         }
+        patternSentimentSlots = patternSentiment.map { $0.pattern!.slot }
+        patternTopicSlots = patternTopics.map { $0.token!.slot }
+        patternModifierSlots = patternModifiers.map { $0.pattern.slot }
+    }
+
+    /// Indices into `slots` whose patterns the forms match: by bit when the forms carry this lexicon's bits.
+    func matching(_ slots: [Int32], _ forms: TokenForms, orAsk ask: (Int) -> Bool) -> [Int] {
+        if let m = forms.matched, m.table == patternTable.id, !slots.contains(-1) {
+            return slots.indices.filter { m.contains(slots[$0]) }
+        }
+        return slots.indices.filter(ask)
     }
 
     func sentimentEntries(_ forms: TokenForms) -> [SentimentEntry] {
@@ -79,8 +95,8 @@ public struct Lexicon: Sendable {
         for l in forms.lemmas + [forms.surface] where seen.insert(l).inserted {
             if let es = exactSentiment[l] { out += es }
         }
-        if out.isEmpty {
-            for e in patternSentiment where e.pattern!.matches(forms) { out.append(e); break }
+        if out.isEmpty, let k = matching(patternSentimentSlots, forms, orAsk: { patternSentiment[$0].pattern!.matches(forms) }).first {
+            out.append(patternSentiment[k])
         }
         return out
     }
@@ -91,7 +107,7 @@ public struct Lexicon: Sendable {
         for l in forms.lemmas + [forms.surface] where seen.insert(l).inserted {
             if let es = exactTopics[l] { out += es }
         }
-        for e in patternTopics where e.token!.matches(forms) { out.append(e) }
+        for k in matching(patternTopicSlots, forms, orAsk: { patternTopics[$0].token!.matches(forms) }) { out.append(patternTopics[k]) }
         return out
     }
 
@@ -105,7 +121,7 @@ public struct Lexicon: Sendable {
     func modifiers(_ forms: TokenForms) -> [ModifierEntry] {
         var out: [ModifierEntry] = []
         for l in Set([forms.surface] + forms.lemmas) { out += exactModifiers[l] ?? [] }
-        out += patternModifiers.filter { $0.pattern.matches(forms) }
+        for k in matching(patternModifierSlots, forms, orAsk: { patternModifiers[$0].pattern.matches(forms) }) { out.append(patternModifiers[k]) }
         return out
     }
 }
