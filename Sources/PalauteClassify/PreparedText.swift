@@ -202,6 +202,19 @@ extension PreparedText {
 
     /// "kiitoooos" → "kiitos", "sinneee" → "sinne": a run of three or more of a letter becomes one.
     static func deElongate(_ s: String) -> String {
+        // Most words have no run of three equal scalars; in a plain string (every scalar its own character, see
+        // `TokenPattern.isPlain`) they then have no run of three equal characters either.
+        if TokenPattern.isPlain(s.utf8) {
+            var run = 0
+            var last: Unicode.Scalar = "\0"
+            var found = false
+            for c in s.unicodeScalars {
+                run = c == last ? run + 1 : 1
+                last = c
+                if run >= 3 { found = true; break }
+            }
+            if !found { return s }
+        }
         var out = ""
         var last: Character?
         var run = 0
