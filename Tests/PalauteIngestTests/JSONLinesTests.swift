@@ -34,3 +34,17 @@ import Testing
         #expect(result.records.first?.text == "Kiitos")
     }
 }
+
+@Suite struct JSONLiteralTests {
+    /// Clean texts take the fast path, the rest are escaped; every literal reads back as the original text.
+    @Test(arguments: [
+        "", "Kiitos!", "hyvä 😀 palvelu", "sanoi \"hei\"", "a\\b", "rivi\nrivi", "tab\there", "\u{1}", "x\u{2028}y",
+        "x\u{2029}", "\u{2027}\u{202A}", "👍🏽 ok", "\r\n",
+    ])
+    func roundTrips(_ text: String) throws {
+        let literal = JSONLiteral.string(text)
+        let back = try JSONSerialization.jsonObject(with: Data(literal.utf8), options: .fragmentsAllowed) as? String
+        #expect(back == text)
+        #expect(!literal.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" || $0.value < 0x20 })
+    }
+}
