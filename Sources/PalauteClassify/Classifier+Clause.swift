@@ -96,6 +96,11 @@ extension Classifier {
         var obliged: Int?
         var degreeWords = Set<Int>()
         let hasLeave = words.contains { toks[$0].forms.lemmas.contains("jäädä") }
+        // `sentiment` and `all` exclusions ("paha olo" is the patient's state, "ystävällisin terveisin" a
+        // sign-off): looked up only for the clause's sentiment words, once per clause.
+        let sentimentExclusions = words.contains { !toks[$0].sentiment.isEmpty }
+            ? lex.exclusions.filter { $0.scope == .sentiment || $0.scope == .all && $0.kind != .name }
+            : []
         for (pos, i) in words.enumerated() {
             let tok = toks[i]
             let mods = tok.mods
@@ -149,6 +154,10 @@ extension Classifier {
             }
             if mods.contains(where: { $0.kind == .obligation }) { obliged = pos }
             let abessive = tok.hasCase(.abessive)
+            if !entries.isEmpty, let ex = sentimentExclusions.first(where: { excludes($0, tokenIndex: i, text: text) }) {
+                trace.add(tok.text, "excluded", "not a sentiment word here", source: ex.source, clause: index)
+                continue
+            }
             let entry: SentimentEntry?
             if negated || abessive {
                 entry = entries.first { $0.condition == .negated } ?? entries.first { $0.condition == .always }
@@ -222,7 +231,10 @@ extension Classifier {
             }
         }
         // "eikä kukaan tullut edes kysymään": nobody did something, and no word names what — neglect by staff.
+        // Not when what nobody did was itself harm ("onneksi kukaan ei satuttanut"): the negated act reads as
+        // praise or relief, so a clause with a positive hit is no neglect.
         if reading.topics.isEmpty, text.language == .fi, reading.suggestion == nil,
+           !reading.hits.contains(where: { $0.weight > 0 }),
            let nobody = words.first(where: { toks[$0].forms.lemmas.contains("kukaan") }),
            words.contains(where: { toks[$0].isNegationVerb }),
            let verb = words.first(where: { $0 > nobody && toks[$0].best?.wordClass == .verb && !toks[$0].isNegationVerb }) {
@@ -428,22 +440,27 @@ extension Classifier {
 
     /// Whether an exclusion removes `topic` at this token or in its sentence ("kielteinen päätös" is not language).
     func excluded(_ topic: Topic, tokenIndex i: Int, text: PreparedText, lex: Lexicon) -> Bool {
-        let t = text.tokens[i]
-        for e in lex.exclusions {
-            guard e.scope == .topic(topic) || e.scope == .all else { continue }
-            switch e.kind {
-            case .name:
-                if t.text.first?.isUppercase == true, e.token!.matches(t.forms) { return true }
-            case .word:
-                if e.token!.matches(t.forms) { return true }
-            case .phrase:
-                let sentenceWords = text.sentenceWords[t.sentence]
-                let p = e.phrase!
-                let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
-                if let m, p.kind == .cooccurrence || m.contains(i) { return true }
-            }
+        lex.exclusions.contains { e in
+            (e.scope == .topic(topic) || e.scope == .all) && excludes(e, tokenIndex: i, text: text)
         }
-        return false
+    }
+
+    /// Whether one exclusion applies at this token: the word itself, or a phrase of its sentence (a sequence
+    /// only at its own words, a co-occurrence anywhere in the sentence).
+    func excludes(_ e: ExclusionEntry, tokenIndex i: Int, text: PreparedText) -> Bool {
+        let t = text.tokens[i]
+        switch e.kind {
+        case .name:
+            return t.text.first?.isUppercase == true && e.token!.matches(t.forms)
+        case .word:
+            return e.token!.matches(t.forms)
+        case .phrase:
+            let sentenceWords = text.sentenceWords[t.sentence]
+            let p = e.phrase!
+            let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
+            guard let m else { return false }
+            return p.kind == .cooccurrence || m.contains(i)
+        }
     }
 
     /// Elements in order among `words`, at most two other words between neighbours.

@@ -138,6 +138,18 @@ enum Fixtures {
                    labels: ["staff_manner:c", "facilities:c"], exact: false),
         Phenomenon(rule: "English contact", text: "Nobody told me the results. Please contact me.",
                    labels: ["communication:c"], flags: [.contactRequest]),
+        // rules2: sentiment-scope exclusions are applied.
+        Phenomenon(rule: "exclusion: a sign-off is no praise", text: "Kiitos hyvästä hoidosta. Ystävällisin terveisin",
+                   labels: ["overall:p"], absent: ["staff_manner:p"]),
+        Phenomenon(rule: "exclusion: the patient's state is no complaint", text: "Minulla oli tosi paha olo, mutta lääkäri auttoi heti.",
+                   labels: ["competence:p"], sentiment: .positive),
+        Phenomenon(rule: "exclusion (sv): a sign-off", text: "Tack för bra vård! Vänliga hälsningar", labels: [], exact: false,
+                   sentiment: .positive, absent: ["staff_manner:p"]),
+        Phenomenon(rule: "exclusion (en): a greeting", text: "Good morning. The waiting room was dirty.",
+                   labels: ["facilities:c"], sentiment: .negative),
+        // rules2: "kukaan ei" + a harmful act is relief, not neglect.
+        Phenomenon(rule: "nobody did harm is no neglect", text: "Onneksi kukaan ei satuttanut minua.", labels: [], exact: false,
+                   absent: ["staff_manner:c"]),
     ]
 
     @Test(arguments: table)
@@ -186,6 +198,16 @@ enum Fixtures {
                 + "reseptiä uusittu vaikka pyysin. Lasku tuli kotiin ja se oli kallis, parkkipaikkaakaan ei löytynyt.")
         #expect(clear.confidence >= 0.9)
         #expect(narrative.confidence < clear.confidence - 0.3)
+    }
+
+    @Test func flagEvidenceIsTheFirstMatchInTextOrder() throws {
+        // Two sentences raise the same flag: the evidence is always the first, whatever the hash seed.
+        let text = "Minulle annettiin väärä lääke. Tyttärellenikin annettiin väärä lääke."
+        for _ in 0..<3 {
+            let c = try Fixtures.classify(text)
+            let safety = try #require(c.evidence.first { $0.target == "flag:safety" })
+            #expect(safety.start < 30, "evidence must come from the first sentence")
+        }
     }
 
     @Test func emptyTextIsNeutral() throws {
