@@ -230,6 +230,7 @@ extension Classifier {
                 reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
             }
         }
+        thanksToStaff(idxs, words: words, reading: &reading, text: text, lex: lex, trace: &trace)
         // "eikä kukaan tullut edes kysymään": nobody did something, and no word names what — neglect by staff.
         // Not when what nobody did was itself harm ("onneksi kukaan ei satuttanut"): the negated act reads as
         // praise or relief, so a clause with a positive hit is no neglect.
@@ -245,6 +246,33 @@ extension Classifier {
             trace.add(toks[nobody].text, "nobody-did", "no one acted: staff_manner criticism", clause: index)
         }
         return reading
+    }
+
+    /// "Kiitti hoitsulle", "kiitos koko henkilökunnalle", "tack till personalen": thanks addressed to staff
+    /// (a person word or a first name in the allative; in Swedish and English a person word just after the
+    /// thanks) is manner praise (convention 4), and the person word is not a generic competence fallback.
+    func thanksToStaff(_ idxs: [Int], words: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {
+        let toks = text.tokens
+        guard reading.suggestion == nil, let thanks = lex.cuesByKind[.thanks],
+              let t = words.first(where: { i in thanks.contains { $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(toks[i].forms) } })
+        else { return }
+        func isPerson(_ j: Int) -> Bool { toks[j].topicEntries.contains { $0.kind == .person } }
+        let addressee: Int?
+        if text.language == .fi {
+            addressee = idxs.first { j in
+                toks[j].isWord && toks[j].hasCase(.allative)
+                    && (isPerson(j) || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName })
+            }
+        } else {
+            let pos = words.firstIndex(of: t)!
+            addressee = words[(pos + 1)..<min(words.count, pos + 4)].first(where: isPerson)
+        }
+        guard let staff = addressee else { return }
+        reading.topics.removeAll { $0.rule.hasPrefix("topic-person") }
+        if !reading.topics.contains(where: { $0.topic == .staffManner }) {
+            reading.topics.append(TopicMention(topic: .staffManner, priority: 3, token: staff, rule: "thanks-to-staff"))
+        }
+        trace.add("\(toks[t].text) \(toks[staff].text)", "thanks-to-staff", "staff_manner (convention 4)", clause: reading.index)
     }
 
     func readSymbols(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {

@@ -150,6 +150,14 @@ enum Fixtures {
         // rules2: "kukaan ei" + a harmful act is relief, not neglect.
         Phenomenon(rule: "nobody did harm is no neglect", text: "Onneksi kukaan ei satuttanut minua.", labels: [], exact: false,
                    absent: ["staff_manner:c"]),
+        // rules2: thanks addressed to staff is manner praise (convention 4).
+        Phenomenon(rule: "thanks to staff (colloquial allative)", text: "Kiitti hoitsulle!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to staff (allative)", text: "Suuri kiitos koko henkilökunnalle.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to a title and name", text: "Kiitos fysioterapeutti Ainolle.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to staff (sv)", text: "Stort tack till personalen!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to staff (en)", text: "Thanks to the nurses!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "a person in the allative without thanks is not judged", text: "Lääkärille ei saanut aikaa.",
+                   labels: ["access:c"], absent: ["staff_manner:p"]),
     ]
 
     @Test(arguments: table)
