@@ -71,14 +71,20 @@ extension Classifier {
                 // "minua ei otettu vakavasti": a negation before an idiom that has none of its own flips it.
                 var w = idiom.weight
                 var rule = "idiom"
-                let startsNegated = idiom.phrase.elements[0].matches(TokenForms(lemmas: ["ei"], surface: "ei"))
+                // An idiom with a negation of its own ("ei tarvinnut odottaa", "didn't have to wait") is not
+                // flipped again. Otherwise a negation before it flips it, Voikko's negation verb or a negator word
+                // ("I never had to wait", "minua ei otettu vakavasti"), and so does a negator inside its gaps
+                // (Swedish V2: "fick inte vänta länge").
+                func negates(_ j: Int) -> Bool { Self.isNegation(toks[j]) }
+                let ownNegation = m.contains(where: negates)
                 let before = words.filter { $0 < m[0] }
-                let lastNegation = before.lastIndex { toks[$0].isNegationVerb && !m.contains($0) }
+                let lastNegation = before.lastIndex { negates($0) && !m.contains($0) }
                 let scopeEnds = lastNegation.map { n in
                     before[(n + 1)...].contains { toks[$0].mods.contains { $0.kind == .scopeEnd || $0.kind == .clause } }
                         || Self.pauseBetween(before[n], m[0], tokens: toks)
                 } ?? true
-                if !startsNegated, !scopeEnds {
+                let inside = words.contains { $0 > m[0] && $0 < m[m.count - 1] && !m.contains($0) && negates($0) }
+                if !ownNegation, !scopeEnds || inside {
                     w = -w * 0.9
                     rule = "idiom+negation"
                 }
@@ -101,9 +107,28 @@ extension Classifier {
         let sentimentExclusions = words.contains { !toks[$0].sentiment.isEmpty }
             ? lex.exclusions.filter { $0.scope == .sentiment || $0.scope == .all && $0.kind != .name }
             : []
+        // A privative ("ilman", "without", "utan") negates its noun phrase only: up to and including its head.
+        var privativeOpen = false
+        var privativeClosesAfter: Int?
+        var privativeStart = 0
         for (pos, i) in words.enumerated() {
             let tok = toks[i]
             let mods = tok.mods
+            if let c = privativeClosesAfter, c < pos {
+                negated = false
+                privativeClosesAfter = nil
+            }
+            if privativeOpen, isPrivativeHead(tok, lex: lex, language: text.language) || pos - privativeStart >= 3 {
+                privativeOpen = false
+                privativeClosesAfter = pos
+            }
+            if mods.contains(where: { $0.kind == .privative }), !consumed.contains(i) {
+                negated = true
+                privativeOpen = true
+                privativeStart = pos
+                trace.add(tok.text, "privative", "flips its noun phrase", source: mods.first { $0.kind == .privative }?.source, clause: index)
+                continue
+            }
             if mods.contains(where: { $0.kind == .contrast }), pos == 0 {
                 reading.weight = mods.first { $0.kind == .contrast }!.value
             }
@@ -153,7 +178,9 @@ extension Classifier {
                 continue
             }
             if mods.contains(where: { $0.kind == .obligation }) { obliged = pos }
-            let abessive = tok.hasCase(.abessive)
+            // A word in a privative's noun phrase reads like an abessive: "ilman jonoa" as "jonotta".
+            let privative = privativeOpen || privativeClosesAfter == pos
+            let abessive = tok.hasCase(.abessive) || privative
             if !entries.isEmpty, let ex = sentimentExclusions.first(where: { excludes($0, tokenIndex: i, text: text) }) {
                 trace.add(tok.text, "excluded", "not a sentiment word here", source: ex.source, clause: index)
                 continue
@@ -176,13 +203,13 @@ extension Classifier {
             var rule = "sentiment-word"
             switch e.condition {
             case .negated:
-                rule = abessive ? "abessive" : "negation"
+                rule = privative ? "privative" : abessive ? "abessive" : "negation"
             case .plain:
-                if negated { continue }
+                if negated || abessive { continue }
             case .always:
                 if abessive {
                     w = -w * 0.8
-                    rule = "abessive"
+                    rule = privative ? "privative" : "abessive"
                 } else if negated {
                     w = w > 0 ? -w * 0.9 : -w * 0.6
                     rule = "negation"
@@ -297,6 +324,23 @@ extension Classifier {
             }
             if !matched { p += 1 }
         }
+    }
+
+    /// Voikko's negation verb or a negator word of the lexicon ("didn't", "inte", "eikä").
+    static func isNegation(_ t: PreparedToken) -> Bool {
+        t.isNegationVerb || t.mods.contains { $0.kind == .negator }
+    }
+
+    /// The word that ends a privative's noun phrase (at the latest the third word after it): in Finnish not a
+    /// degree word, pronoun, adjective or numeral ("ilman mitään selvää syytä" ends at "syytä"); in Swedish and
+    /// English, which have no morphology here, the first word the lexicon knows ("without any explanation").
+    func isPrivativeHead(_ t: PreparedToken, lex: Lexicon, language: Language) -> Bool {
+        if t.mods.contains(where: { $0.kind == .intensifier || $0.kind == .softener }) { return false }
+        if language == .fi {
+            guard let b = t.best else { return true }
+            return ![.pronoun, .adjective, .numeral].contains(b.wordClass)
+        }
+        return !t.sentiment.isEmpty || !t.topicEntries.isEmpty
     }
 
     /// Emoji variation selectors do not change meaning.

@@ -158,6 +158,22 @@ enum Fixtures {
         Phenomenon(rule: "thanks to staff (en)", text: "Thanks to the nurses!", labels: ["staff_manner:p"]),
         Phenomenon(rule: "a person in the allative without thanks is not judged", text: "Lääkärille ei saanut aikaa.",
                    labels: ["access:c"], absent: ["staff_manner:p"]),
+        // rules2: a privative ("ilman", "without", "utan") negates its noun phrase only.
+        Phenomenon(rule: "ilman + a problem noun is praise", text: "Pääsin labraan ilman jonoa.", labels: ["waiting:p"], exact: false,
+                   sentiment: .positive),
+        Phenomenon(rule: "ilman + a missing good thing is criticism", text: "Sain diagnoosin ilman minkäänlaista selitystä.",
+                   labels: ["communication:c"], exact: false, sentiment: .negative),
+        Phenomenon(rule: "ilman scope ends at its noun", text: "Ilman ajanvarausta pääsin nopeasti sisään.",
+                   labels: ["access:p"], exact: false, sentiment: .positive),
+        Phenomenon(rule: "without (en) scope ends at its noun", text: "I got my results without any explanation, but the nurse was lovely.",
+                   labels: ["communication:c", "staff_manner:p"], exact: false, sentiment: .mixed),
+        // rules2: a negation word before (or, in Swedish V2, inside) an idiom flips it.
+        Phenomenon(rule: "en: never had to wait", text: "I never had to wait.", labels: ["waiting:p"]),
+        Phenomenon(rule: "en: didn't have to queue", text: "We didn't have to queue at all.", labels: ["waiting:p"]),
+        Phenomenon(rule: "en: no wait", text: "No wait, straight in.", labels: ["waiting:p"], exact: false),
+        Phenomenon(rule: "sv: behövde aldrig vänta", text: "Vi behövde aldrig vänta.", labels: ["waiting:p"]),
+        Phenomenon(rule: "sv: ingen väntetid", text: "Ingen väntetid alls.", labels: ["waiting:p"]),
+        Phenomenon(rule: "sv: negation inside the idiom", text: "Vi fick inte vänta länge.", labels: ["waiting:p"]),
     ]
 
     @Test(arguments: table)

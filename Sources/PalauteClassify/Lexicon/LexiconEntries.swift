@@ -58,6 +58,8 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case softener
     /// Flips the polarity of what follows in the clause.
     case negator
+    /// "ilman", "without", "utan": flips only the noun phrase it governs ("ilman selitystä", "ilman jonoa").
+    case privative
     /// Opens a new clause and weights it (mutta 1.3).
     case contrast
     /// Opens a new clause without weighting.
