@@ -35,6 +35,8 @@ struct ClauseReading: Sendable {
     var opener: ModifierKind?
     /// Tokens read as part of an idiom that names its own topic: they name no other topic.
     var idiomTokens = Set<Int>()
+    /// A verdict frame ("muuten", "kaiken kaikkiaan") opens the clause: its topic-less verdict is `overall`.
+    var verdictFrame: Int?
 
     var polarity: Double { hits.reduce(0) { $0 + $1.weight } * weight }
 }
@@ -258,6 +260,11 @@ extension Classifier {
             }
         }
         thanksToStaff(idxs, words: words, reading: &reading, text: text, lex: lex, trace: &trace)
+        // "Muuten ei valittamista", "Kaiken kaikkiaan hyvä kokemus": a frame in the first words of the clause.
+        if let frames = lex.cuesByKind[.verdict], !reading.hits.isEmpty {
+            let head = Array(words.prefix(3))
+            reading.verdictFrame = frames.lazy.compactMap { self.matchSequence($0.phrase, in: head, tokens: toks)?.first }.first
+        }
         // "eikä kukaan tullut edes kysymään": nobody did something, and no word names what — neglect by staff.
         // Not when what nobody did was itself harm ("onneksi kukaan ei satuttanut"): the negated act reads as
         // praise or relief, so a clause with a positive hit is no neglect.

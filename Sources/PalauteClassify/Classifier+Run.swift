@@ -120,6 +120,10 @@ extension Classifier {
                 if let v = verdict.max(by: { abs($0.weight) < abs($1.weight) }), abs(total) >= Self.labelThreshold,
                    (v.weight > 0) == (total > 0) {
                     add(v.topic!, total > 0 ? .praise : .criticism, token: v.token, rule: v.rule, source: v.source, mention: nil)
+                } else if let frame = r.verdictFrame, abs(total) >= Self.labelThreshold, r.suggestion == nil,
+                          let strongest = hits.max(by: { abs($0.weight) < abs($1.weight) }) {
+                    // "Parkki on kallis. Muuten ei valittamista.": a verdict on the rest of the visit (convention 2).
+                    add(.overall, total > 0 ? .praise : .criticism, token: frame, rule: "verdict-frame", source: strongest.source, mention: nil)
                 } else {
                     orphans += hits
                 }

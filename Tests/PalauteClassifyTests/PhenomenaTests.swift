@@ -174,6 +174,17 @@ enum Fixtures {
         Phenomenon(rule: "sv: behövde aldrig vänta", text: "Vi behövde aldrig vänta.", labels: ["waiting:p"]),
         Phenomenon(rule: "sv: ingen väntetid", text: "Ingen väntetid alls.", labels: ["waiting:p"]),
         Phenomenon(rule: "sv: negation inside the idiom", text: "Vi fick inte vänta länge.", labels: ["waiting:p"]),
+        // rules2: a verdict frame makes a topic-less verdict overall beside named topics (convention 2).
+        Phenomenon(rule: "muuten ei valittamista beside a complaint", text: "Parkki maksaa liikaa. Muuten ei valittamista.",
+                   labels: ["location:c", "overall:p"], sentiment: .mixed),
+        Phenomenon(rule: "muuten + verdict", text: "Odotusaika oli pitkä, muuten oikein hyvä.", labels: ["waiting:c", "overall:p"]),
+        Phenomenon(rule: "sv: annars bra", text: "Väntetiden var lång, annars bra.", labels: ["waiting:c", "overall:p"]),
+        Phenomenon(rule: "en: otherwise excellent", text: "The parking fee was steep. Otherwise excellent.",
+                   labels: ["location:c", "overall:p"]),
+        Phenomenon(rule: "ei parannettavaa beside praise", text: "Hoitaja oli ihana, ei mitään parannettavaa.",
+                   labels: ["staff_manner:p", "overall:p"]),
+        Phenomenon(rule: "a frame word inside a judged clause adds nothing", text: "Lääkäri oli muuten mukava.",
+                   labels: ["staff_manner:p"]),
     ]
 
     @Test(arguments: table)

@@ -105,6 +105,9 @@ public enum CueKind: String, Sendable, CaseIterable {
     case rhetorical
     /// Thanks: to a named person it is staff_manner praise when nothing else is said.
     case thanks
+    /// A frame that makes a topic-less verdict in its clause one on the whole visit ("muuten", "kaiken
+    /// kaikkiaan", "otherwise"): `overall` is labelled beside named topics too (convention 2).
+    case verdict
 }
 
 public struct CueEntry: Sendable, Hashable {
