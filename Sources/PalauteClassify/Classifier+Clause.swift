@@ -257,6 +257,9 @@ extension Classifier {
             // An idiom with a topic of its own names it ("ei tarvinnut odottaa" → waiting), also for suggestions.
             if let t = h.topic, t != .overall, !reading.topics.contains(where: { $0.topic == t }) {
                 reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+                // A fallback is used only when the clause names nothing else: "Ei tarvinnut jonottaa ja lääkäri
+                // oli ok" judges the wait, not the doctor; "allt gick för snabbt" is the visit's pace, not overall.
+                reading.topics.removeAll { $0.priority == 1 }
             }
         }
         thanksToStaff(idxs, words: words, reading: &reading, text: text, lex: lex, trace: &trace)
@@ -454,12 +457,20 @@ extension Classifier {
         }
         if personInSentence { found += personAdj }
         let usable = words.filter { !idiomTokens.contains($0) }
+        var phraseWords = Set<Int>()
         for e in lex.phraseTopics {
             guard let p = e.phrase else { continue }
             let m: [Int]? = p.kind == .sequence ? matchSequence(p, in: usable, tokens: toks) : matchCooccurrence(p, in: usable, tokens: toks)
             if let m, !excluded(e.topic, tokenIndex: m[0], text: text, lex: lex) {
                 found.append(TopicMention(topic: e.topic, priority: e.priority, token: m[0], rule: "topic-phrase", source: e.source))
+                if e.priority >= 2 { phraseWords.formUnion(m) }
             }
+        }
+        // A fallback word (a person, "hoito") that is part of a phrase naming a topic is that topic, not a generic
+        // verdict: "terveydenhoitaja vaihtuu joka kerta" is continuity, "hoito oli hyvää" competence.
+        found.removeAll { m in
+            phraseWords.contains(m.token) && m.rule != "topic-phrase"
+                && (m.priority == 1 || m.rule.hasPrefix("topic-person") || m.rule.contains("+own-quality"))
         }
         var top = found.contains { $0.priority >= 2 } ? found.filter { $0.priority >= 2 } : found
         // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication

@@ -185,6 +185,14 @@ enum Fixtures {
                    labels: ["staff_manner:p", "overall:p"]),
         Phenomenon(rule: "a frame word inside a judged clause adds nothing", text: "Lääkäri oli muuten mukava.",
                    labels: ["staff_manner:p"]),
+        // rules2: a fallback topic yields to what the clause names.
+        Phenomenon(rule: "an idiom's topic displaces a fallback", text: "Ei tarvinnut jonottaa ja hoitaja oli ok.",
+                   labels: ["waiting:p"]),
+        Phenomenon(rule: "sv: an idiom's topic displaces a fallback", text: "Allt gick för snabbt.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "a person word inside a topic phrase", text: "Lääkäri vaihtuu joka kerta.", labels: ["continuity:c"]),
+        Phenomenon(rule: "care judged as subject is competence", text: "Hoito oli hyvää, mutta lasku oli kallis.",
+                   labels: ["competence:p", "price:c"]),
+        Phenomenon(rule: "thanks for good care stays overall", text: "Kiitos hyvästä hoidosta!", labels: ["overall:p"]),
     ]
 
     @Test(arguments: table)
