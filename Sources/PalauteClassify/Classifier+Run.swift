@@ -113,6 +113,13 @@ extension Classifier {
                     trace.add(toks[r.tokens[0]].text, "neighbour-clause", "sentiment attached to clause \(readings[n].index)", clause: r.index)
                     break
                 }
+                // "Toivoisin lisää tuoleja aulaan, nyt osa joutui seisomaan": a complaint beside a proposal in the
+                // same sentence is the problem the proposal is about.
+                if topics.isEmpty, total < 0, r.suggestion == nil,
+                   let n = neighbours.first(where: { readings[$0].suggestion != nil && !readings[$0].topics.isEmpty }) {
+                    topics = readings[n].topics.filter { $0.topic != .overall }
+                    trace.add(toks[r.tokens[0]].text, "problem-of-proposal", "complaint attached to the proposal of clause \(readings[n].index)", clause: r.index)
+                }
             }
             if topics.isEmpty {
                 // A verdict word brings its own topic ("pettynyt" → overall).

@@ -193,6 +193,9 @@ enum Fixtures {
         Phenomenon(rule: "care judged as subject is competence", text: "Hoito oli hyvää, mutta lasku oli kallis.",
                    labels: ["competence:p", "price:c"]),
         Phenomenon(rule: "thanks for good care stays overall", text: "Kiitos hyvästä hoidosta!", labels: ["overall:p"]),
+        // rules2: a complaint beside a proposal is the problem the proposal is about.
+        Phenomenon(rule: "problem of a proposal", text: "Parkkipaikkoja voisi olla enemmän, nyt joutuu kiertämään pitkään.",
+                   labels: ["location:c", "location:s"], sentiment: .negative),
     ]
 
     @Test(arguments: table)
