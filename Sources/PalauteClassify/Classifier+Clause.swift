@@ -263,6 +263,7 @@ extension Classifier {
             }
         }
         thanksToStaff(idxs, words: words, reading: &reading, text: text, lex: lex, trace: &trace)
+        orientDurations(&reading, text: text, trace: &trace)
         // "Muuten ei valittamista", "Kaiken kaikkiaan hyvä kokemus": a frame in the first words of the clause.
         if let frames = lex.cuesByKind[.verdict], !reading.hits.isEmpty {
             let head = Array(words.prefix(3))
@@ -310,6 +311,32 @@ extension Classifier {
             reading.topics.append(TopicMention(topic: .staffManner, priority: 3, token: staff, rule: "thanks-to-staff"))
         }
         trace.add("\(toks[t].text) \(toks[staff].text)", "thanks-to-staff", "staff_manner (convention 4)", clause: reading.index)
+    }
+
+    /// "Jonotusaika oli lyhyempi", "vastaanottoaika oli pitkä": a length word's polarity follows its topic. In a
+    /// clause about a wait (waiting or access) short is good and long bad; about the
+    /// time with the clinician long is good and short bad. The lexicon weight is the sign for a wait for long
+    /// words and for a visit for short ones; negation already applied keeps its flip.
+    func orientDurations(_ reading: inout ClauseReading, text: PreparedText, trace: inout Trace) {
+        let toks = text.tokens
+        // A bare "aika", or a topic named by the length word itself ("pitkä aika"), is too vague to say which
+        // time is meant ("on se aika pitkä aika").
+        let named = reading.topics.filter { m in
+            !toks[m.token].forms.lemmas.contains("aika") && !toks[m.token].mods.contains { $0.kind == .long || $0.kind == .short }
+        }
+        let isWait = named.contains { $0.topic == .waiting || $0.topic == .access }
+        let isVisit = !isWait && named.contains { $0.topic == .consultationTime }
+        guard isWait || isVisit else { return }
+        for h in reading.hits.indices {
+            let mods = toks[reading.hits[h].token].mods
+            let long = mods.contains { $0.kind == .long }, short = mods.contains { $0.kind == .short }
+            guard long || short, reading.hits[h].rule.hasPrefix("sentiment-word") || reading.hits[h].rule.hasPrefix("negation") else { continue }
+            if (isWait && short) || (isVisit && long) {
+                reading.hits[h].weight = -reading.hits[h].weight
+                reading.hits[h].rule += "+duration"
+                trace.add(toks[reading.hits[h].token].text, "duration", isWait ? "a short wait is good" : "a long visit is good", clause: reading.index)
+            }
+        }
     }
 
     func readSymbols(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {

@@ -196,6 +196,14 @@ enum Fixtures {
         // rules2: a complaint beside a proposal is the problem the proposal is about.
         Phenomenon(rule: "problem of a proposal", text: "Parkkipaikkoja voisi olla enemmän, nyt joutuu kiertämään pitkään.",
                    labels: ["location:c", "location:s"], sentiment: .negative),
+        // rules2: a length word's polarity follows its topic; comparatives lemmatise to the base.
+        Phenomenon(rule: "a short wait is praise (comparative)", text: "Jonotusaika oli nyt lyhyempi.", labels: ["waiting:p"]),
+        Phenomenon(rule: "a long wait is criticism", text: "Jono oli todella pitkä.", labels: ["waiting:c"]),
+        Phenomenon(rule: "a short visit is criticism", text: "Vastaanottoaika oli lyhyt.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "a long visit is praise", text: "Vastaanottoaika oli pitkä ja rauhallinen.", labels: ["consultation_time:p"],
+                   exact: false, sentiment: .positive),
+        Phenomenon(rule: "en: a short wait", text: "The wait was short.", labels: ["waiting:p"]),
+        Phenomenon(rule: "on time on the visit day is waiting, not access", text: "Pääsin sisään ajallaan.", labels: ["waiting:p"]),
     ]
 
     @Test(arguments: table)

@@ -72,6 +72,11 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case obligation
     /// Ends the scope of a negation before the clause ends ("ja", "vaan").
     case scopeEnd = "scope_end"
+    /// A word of length whose polarity the topic decides ("pitkä", "long"): a long wait is bad, a long visit
+    /// with the clinician good.
+    case long
+    /// The opposite ("lyhyt", "short"): a short wait is good, a short visit bad.
+    case short
 }
 
 public struct ModifierEntry: Sendable, Hashable {
