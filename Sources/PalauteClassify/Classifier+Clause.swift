@@ -147,6 +147,9 @@ extension Classifier {
                 if text.language == .sv, !negated {
                     negateVerbBefore(pos, words: words, reading: &reading, consumed: consumed, tokens: toks, trace: &trace)
                 }
+                if text.language == .fi, tok.isNegationVerb, !negated {
+                    negatePartitiveBefore(pos, words: words, reading: &reading, tokens: toks, trace: &trace)
+                }
                 negated = true
                 trace.add(tok.text, "negation", "flips what follows in the clause", source: mods.first { $0.kind == .negator }?.source, clause: index)
                 continue
@@ -263,6 +266,19 @@ extension Classifier {
             }
         }
         thanksToStaff(idxs, words: words, reading: &reading, text: text, lex: lex, trace: &trace)
+        // "Parkkipaikkoja ei ollut", "ei ollut tulkkia": a named thing that was not there is missing. Only with
+        // no sentiment in the clause (a problem word that was not there, "jonoa ei ollut", is read as such).
+        if text.language == .fi, reading.hits.isEmpty, reading.suggestion == nil,
+           let neg = words.first(where: { toks[$0].isNegationVerb && !consumed.contains($0) }),
+           let be = words.first(where: { abs($0 - neg) <= 2 && toks[$0].best?.wordClass == .verb && toks[$0].forms.lemmas.contains("olla") }),
+           // "olla" as the main verb, not the auxiliary of "ei ole tullut".
+           !words.contains(where: { $0 > be && !toks[$0].forms.lemmas.contains("olla") && toks[$0].best?.wordClass == .verb }),
+           let missing = reading.topics.first(where: { m in
+               m.priority >= 2 && toks[m.token].hasCase(.partitive) && toks[m.token].best?.wordClass == .noun && toks[m.token].sentiment.isEmpty
+           }) {
+            reading.hits.append(PolarityHit(weight: -1.0, token: missing.token, rule: "absent"))
+            trace.add(toks[missing.token].text, "absent", "ei ollut + a named thing: it was missing, -1.0", clause: index)
+        }
         orientDurations(&reading, text: text, trace: &trace)
         // "Muuten ei valittamista", "Kaiken kaikkiaan hyvä kokemus": a frame in the first words of the clause.
         if let frames = lex.cuesByKind[.verdict], !reading.hits.isEmpty {
@@ -606,6 +622,35 @@ extension Classifier {
                     reading.hits.append(PolarityHit(weight: e.weight, token: j, rule: "post-verbal-negation", source: e.source, topic: e.topic))
                     trace.add(toks[j].text, "post-verbal-negation", String(format: "%+.2f", e.weight), source: e.source, clause: reading.index)
                 }
+                return
+            }
+            p -= 1
+        }
+    }
+
+    /// Finnish negation takes its subject or object in the partitive, also before it: "Ongelmia ei ollut",
+    /// "jonoa ei ollut", "apua en saanut". A partitive nominal with sentiment just before the negation verb (at
+    /// most two words back, no pause) is in its scope and is read as negated.
+    func negatePartitiveBefore(_ pos: Int, words: [Int], reading: inout ClauseReading, tokens toks: [PreparedToken], trace: inout Trace) {
+        var p = pos - 1
+        while p >= 0, pos - p <= 2 {
+            let j = words[p]
+            if Self.pauseBetween(j, words[pos], tokens: toks) { return }
+            let t = toks[j]
+            let nominal = t.best.map { $0.wordClass == .noun || $0.wordClass == .adjective } ?? false
+            if nominal, t.hasCase(.partitive), let h = reading.hits.lastIndex(where: { $0.token == j && $0.rule == "sentiment-word" }) {
+                let entries = t.sentiment
+                if let e = entries.first(where: { $0.condition == .negated }) {
+                    reading.hits[h].weight = e.weight
+                } else if entries.first(where: { $0.condition != .negated })?.condition == .plain {
+                    reading.hits.remove(at: h)
+                    return
+                } else {
+                    let w = reading.hits[h].weight
+                    reading.hits[h].weight = w > 0 ? -w * 0.9 : -w * 0.8
+                }
+                reading.hits[h].rule = "partitive-negation"
+                trace.add(t.text, "partitive-negation", "a partitive before the negation is in its scope", clause: reading.index)
                 return
             }
             p -= 1

@@ -204,6 +204,14 @@ enum Fixtures {
                    exact: false, sentiment: .positive),
         Phenomenon(rule: "en: a short wait", text: "The wait was short.", labels: ["waiting:p"]),
         Phenomenon(rule: "on time on the visit day is waiting, not access", text: "Pääsin sisään ajallaan.", labels: ["waiting:p"]),
+        // rules2: Finnish negation and the partitive.
+        Phenomenon(rule: "a partitive before the negation is in its scope", text: "Jonoa ei ollut ollenkaan.", labels: ["waiting:p"]),
+        Phenomenon(rule: "partitive problem noun before ei", text: "Ongelmia ei ollut.", labels: ["overall:p"]),
+        Phenomenon(rule: "a named thing that was not there is missing", text: "Pysäköintipaikkoja ei ollut.", labels: ["location:c"]),
+        Phenomenon(rule: "existential absence (ei ollut + partitive)", text: "Ei ollut tulkkia.", labels: ["language:c"]),
+        Phenomenon(rule: "ei ole tullut is not an absence", text: "Laskua ei ole vielä tullut.", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "passive disbelief", text: "Minua ei uskottu.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "condescension (simile)", text: "Hoitaja puhui minulle kuin lapselle.", labels: ["staff_manner:c"]),
     ]
 
     @Test(arguments: table)
