@@ -37,6 +37,8 @@ struct ClauseReading: Sendable {
     var idiomTokens = Set<Int>()
     /// A verdict frame ("muuten", "kaiken kaikkiaan") opens the clause: its topic-less verdict is `overall`.
     var verdictFrame: Int?
+    /// Words read as part of an idiom: they are no mood cue of their own ("I would recommend").
+    var consumed = Set<Int>()
 
     var polarity: Double { hits.reduce(0) { $0 + $1.weight } * weight }
 }
@@ -252,6 +254,7 @@ extension Classifier {
         }
 
         // Mood: past conditional, suggestion, rhetorical question.
+        reading.consumed = consumed
         readMood(words, reading: &reading, text: text, lex: lex, trace: &trace)
 
         // Topics.
@@ -439,7 +442,9 @@ extension Classifier {
             // "takaisin" also reads as "I would guarantee" (taata): a first-person conditional that is also a
             // nominal form is read as the nominal.
             let nominalToo = b.person == 1 && t.analyses.contains { $0.wordClass != .verb }
-            if b.mood == .conditional, b.wordClass == .verb, !nominalToo {
+            // "Suosittelisin tätä paikkaa": the conditional of a verdict verb is a verdict, not a proposal.
+            let verdictVerb = t.sentiment.contains { $0.topic == .overall && $0.weight > 0 }
+            if b.mood == .conditional, b.wordClass == .verb, !nominalToo, !verdictVerb, !reading.consumed.contains(i) {
                 reading.suggestion = (i, "suggestion:conditional")
                 trace.add(t.text, "suggestion:conditional", "proposal for the future", clause: index)
                 return
@@ -450,8 +455,16 @@ extension Classifier {
                 return
             }
         }
+        // "Lisää parkkipaikkoja!", "Enemmän hoitajia iltavuoroon": a verbless call for more of something.
+        if text.language == .fi, words.count >= 2, ["lisää", "enemmän"].contains(toks[words[0]].forms.surface),
+           toks[words[1]].hasCase(.partitive), toks[words[1]].best?.wordClass == .noun,
+           !words.dropFirst().contains(where: { toks[$0].best?.wordClass == .verb || toks[$0].isNegationVerb }) {
+            reading.suggestion = (words[0], "suggestion:more")
+            trace.add(toks[words[0]].text, "suggestion:more", "a call for more: proposal for the future", clause: index)
+            return
+        }
         for cue in lex.cuesByKind[.suggestion] ?? [] {
-            if let m = matchSequence(cue.phrase, in: words, tokens: toks) {
+            if let m = matchSequence(cue.phrase, in: words, tokens: toks), reading.consumed.isDisjoint(with: m) {
                 reading.suggestion = (m[0], "suggestion:cue")
                 trace.add(m.map { toks[$0].text }.joined(separator: " "), "suggestion:cue", "proposal for the future", source: cue.source, clause: index)
                 return

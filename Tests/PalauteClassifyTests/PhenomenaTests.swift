@@ -212,6 +212,15 @@ enum Fixtures {
         Phenomenon(rule: "ei ole tullut is not an absence", text: "Laskua ei ole vielä tullut.", labels: [], sentiment: .neutral),
         Phenomenon(rule: "passive disbelief", text: "Minua ei uskottu.", labels: ["staff_manner:c"]),
         Phenomenon(rule: "condescension (simile)", text: "Hoitaja puhui minulle kuin lapselle.", labels: ["staff_manner:c"]),
+        // rules2: mood. A verdict verb in the conditional is a verdict; a verbless call for more is a proposal.
+        Phenomenon(rule: "suosittelisin is a verdict, not a proposal", text: "Suosittelisin tätä paikkaa kaikille.",
+                   labels: ["overall:p"], exact: false, sentiment: .positive),
+        Phenomenon(rule: "en: would recommend", text: "I would recommend this clinic.", labels: ["overall:p"]),
+        Phenomenon(rule: "sv: rekommenderar varmt (varmt is not warmth)", text: "Jag rekommenderar varmt.", labels: ["overall:p"]),
+        Phenomenon(rule: "verbless call for more", text: "Lisää pysäköintipaikkoja!", labels: ["location:s"], sentiment: .neutral),
+        Phenomenon(rule: "more time (singular) is consultation time", text: "Olisin halunnut enemmän aikaa.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "more slots (plural) are not", text: "Ajanvaraukseen voisi tulla enemmän aikoja.", labels: ["access:s"]),
+        Phenomenon(rule: "painless (ei tuntunut missään)", text: "Rokotus ei tuntunut missään.", labels: ["competence:p"], exact: false),
     ]
 
     @Test(arguments: table)
