@@ -465,6 +465,11 @@ extension Classifier {
         }
         for cue in lex.cuesByKind[.suggestion] ?? [] {
             if let m = matchSequence(cue.phrase, in: words, tokens: toks), reading.consumed.isDisjoint(with: m) {
+                // "Ei kannata": a negated indicative cue is a verdict, not a proposal.
+                if let p = words.firstIndex(of: m[0]), p > 0, words[max(0, p - 2)..<p].contains(where: { toks[$0].isNegationVerb }),
+                   toks[m[0]].best?.mood != .conditional {
+                    continue
+                }
                 reading.suggestion = (m[0], "suggestion:cue")
                 trace.add(m.map { toks[$0].text }.joined(separator: " "), "suggestion:cue", "proposal for the future", source: cue.source, clause: index)
                 return

@@ -221,6 +221,14 @@ enum Fixtures {
         Phenomenon(rule: "more time (singular) is consultation time", text: "Olisin halunnut enemmän aikaa.", labels: ["consultation_time:c"]),
         Phenomenon(rule: "more slots (plural) are not", text: "Ajanvaraukseen voisi tulla enemmän aikoja.", labels: ["access:s"]),
         Phenomenon(rule: "painless (ei tuntunut missään)", text: "Rokotus ei tuntunut missään.", labels: ["competence:p"], exact: false),
+        // rules2: colloquial complaints and verdicts.
+        Phenomenon(rule: "ei kannata is a verdict, not a proposal", text: "Ei kannata mennä.", labels: ["overall:c"]),
+        Phenomenon(rule: "spoken odottaa (oottanut)", text: "Oon oottanut labratuloksia kaks viikkoa.", labels: ["communication:c"], exact: false),
+        Phenomenon(rule: "the clinician did not know what to do", text: "Tuntui ettei lääkäri tiennyt mitä tehdä.", labels: ["competence:c"]),
+        Phenomenon(rule: "fused negation (etten) + welcome", text: "Tuntui etten ollut ollenkaan tervetullut.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "symptoms go on: the care did not help", text: "Samat vaivat edelleen.", labels: ["competence:c"]),
+        Phenomenon(rule: "passed from desk to desk", text: "Minua pompoteltiin luukulta luukulle.", labels: ["continuity:c"]),
+        Phenomenon(rule: "sv: slöseri", text: "Slöseri med tid.", labels: ["overall:c"]),
     ]
 
     @Test(arguments: table)
