@@ -423,6 +423,14 @@ extension Classifier {
                 if let cue = cueMatches(.retroWish, toks[j]) {
                     reading.hits.append(PolarityHit(weight: -1.5, token: i, rule: "retro-wish", source: cue.source))
                     trace.add("\(t.text) \(toks[j].text)", "retro-wish (past conditional)", "criticism -1.5", source: cue.source, clause: index)
+                } else if toks[j].forms.lemmas.contains("olla"), !words.contains(where: { toks[$0].isNegationVerb }) {
+                    // "Olisi ollut kiva tietää hinta etukäteen", "olisi ollut parempi": a good thing that would
+                    // have been is one that was missing — counterfactual praise is criticism.
+                    for h in reading.hits.indices where reading.hits[h].weight > 0 && reading.hits[h].token > j {
+                        reading.hits[h].weight = -reading.hits[h].weight * 0.8
+                        reading.hits[h].rule = "counterfactual"
+                        trace.add(toks[reading.hits[h].token].text, "counterfactual", "what would have been good was missing", clause: index)
+                    }
                 }
                 break
             }

@@ -229,6 +229,14 @@ enum Fixtures {
         Phenomenon(rule: "symptoms go on: the care did not help", text: "Samat vaivat edelleen.", labels: ["competence:c"]),
         Phenomenon(rule: "passed from desk to desk", text: "Minua pompoteltiin luukulta luukulle.", labels: ["continuity:c"]),
         Phenomenon(rule: "sv: slöseri", text: "Slöseri med tid.", labels: ["overall:c"]),
+        // rules2: counterfactual praise ("olisi ollut kiva") is criticism; expectation idioms.
+        Phenomenon(rule: "counterfactual praise is criticism", text: "Olisi ollut kiva tietää hinta etukäteen.", labels: ["price:c"]),
+        Phenomenon(rule: "olisi ollut parempi", text: "Pysäköinti olisi ollut parempi järjestää toisin.", labels: ["location:c"]),
+        Phenomenon(rule: "expectations not met", text: "Odotukset eivät täyttyneet.", labels: ["overall:c"], absent: ["waiting:c"]),
+        Phenomenon(rule: "expectations exceeded", text: "Hoito ylitti odotukseni.", labels: ["overall:p"], exact: false, absent: ["waiting:c"]),
+        Phenomenon(rule: "ei mennyt putkeen", text: "Ei mennyt ihan putkeen.", labels: ["overall:c"]),
+        Phenomenon(rule: "en: could have been better", text: "Could have been better.", labels: ["overall:c"]),
+        Phenomenon(rule: "sv: kunde ha varit bättre", text: "Det kunde ha varit bättre.", labels: ["overall:c"]),
     ]
 
     @Test(arguments: table)
