@@ -247,6 +247,15 @@ extension Classifier {
             reading.hits[last].weight *= p.value
         }
 
+        // "Parkkipaikkoja oli vähän", "aikaa oli niukasti": a quantity word after a partitive noun, with no quality
+        // after it and nothing else to judge in the clause, says there was too little of it ("sain vähän lääkettä"
+        // is only an amount).
+        if text.language == .fi, reading.hits.isEmpty, let p = pending, ["vähän", "niukasti"].contains(toks[words[p.pos]].forms.surface),
+           let thing = words[..<p.pos].first(where: { toks[$0].hasCase(.partitive) && toks[$0].best?.wordClass == .noun }) {
+            reading.hits.append(PolarityHit(weight: -1.0, token: words[p.pos], rule: "too-little"))
+            trace.add(toks[words[p.pos]].text, "too-little", "there was too little \(toks[thing].text): -1.0", clause: index)
+        }
+
         // Emoji and emoticons: the longest run of symbol tokens the lexicon knows.
         readSymbols(idxs, reading: &reading, text: text, lex: lex, trace: &trace)
         if reading.lukewarm {

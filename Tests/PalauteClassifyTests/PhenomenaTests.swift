@@ -237,6 +237,16 @@ enum Fixtures {
         Phenomenon(rule: "ei mennyt putkeen", text: "Ei mennyt ihan putkeen.", labels: ["overall:c"]),
         Phenomenon(rule: "en: could have been better", text: "Could have been better.", labels: ["overall:c"]),
         Phenomenon(rule: "sv: kunde ha varit bättre", text: "Det kunde ha varit bättre.", labels: ["overall:c"]),
+        // rules2: contrast and exception.
+        Phenomenon(rule: "no attachment across a contrast", text: "Muuten hyvä, mutta pysäköintipaikkoja oli vähän.",
+                   labels: ["location:c", "overall:p"], sentiment: .mixed),
+        Phenomenon(rule: "exception (paitsi) takes the opposite verdict", text: "Kaikki oli hienosti paitsi odotusaika.",
+                   labels: ["waiting:c", "overall:p"], exact: false, absent: ["waiting:p"]),
+        Phenomenon(rule: "en: except", text: "Everything was great except the parking.", labels: ["location:c"], exact: false,
+                   absent: ["location:p"]),
+        Phenomenon(rule: "too little of a named thing", text: "Aikaa oli liian vähän.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "vaikka clause keeps its own verdict", text: "Vaikka hinta oli korkea, hoito oli erinomaista.",
+                   labels: ["price:c", "competence:p"], sentiment: .mixed),
     ]
 
     @Test(arguments: table)

@@ -113,6 +113,9 @@ public enum CueKind: String, Sendable, CaseIterable {
     /// A frame that makes a topic-less verdict in its clause one on the whole visit ("muuten", "kaiken
     /// kaikkiaan", "otherwise"): `overall` is labelled beside named topics too (convention 2).
     case verdict
+    /// "paitsi", "except": the clause it opens is the exception to the verdict before it ("kaikki hyvin paitsi
+    /// odotusaika" criticises the wait).
+    case except
 }
 
 public struct CueEntry: Sendable, Hashable {
