@@ -107,10 +107,9 @@ extension Classifier {
         var degreeWords = Set<Int>()
         let hasLeave = words.contains { toks[$0].forms.lemmas.contains("jäädä") }
         // `sentiment` and `all` exclusions ("paha olo" is the patient's state, "ystävällisin terveisin" a
-        // sign-off): looked up only for the clause's sentiment words, once per clause.
-        let sentimentExclusions = words.contains { !toks[$0].sentiment.isEmpty }
-            ? lex.exclusions.filter { $0.scope == .sentiment || $0.scope == .all && $0.kind != .name }
-            : []
+        // sign-off): checked only at the clause's sentiment words.
+        let sentimentExclusions = self.sentimentExclusions[lex.language]
+            ?? lex.exclusions.filter { $0.scope == .sentiment || $0.scope == .all && $0.kind != .name }
         // A privative ("ilman", "without", "utan") negates its noun phrase only: up to and including its head.
         var privativeOpen = false
         var privativeClosesAfter: Int?
