@@ -247,6 +247,8 @@ enum Fixtures {
         Phenomenon(rule: "too little of a named thing", text: "Aikaa oli liian vähän.", labels: ["consultation_time:c"]),
         Phenomenon(rule: "vaikka clause keeps its own verdict", text: "Vaikka hinta oli korkea, hoito oli erinomaista.",
                    labels: ["price:c", "competence:p"], sentiment: .mixed),
+        Phenomenon(rule: "en osaa sanoa is no verdict", text: "En osaa sanoa.", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "the clinician could not say is", text: "Lääkäri ei osannut sanoa mikä vaivaa.", labels: ["competence:c"]),
     ]
 
     @Test(arguments: table)
