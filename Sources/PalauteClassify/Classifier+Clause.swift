@@ -35,6 +35,10 @@ struct ClauseReading: Sendable {
     var opener: ModifierKind?
     /// Tokens read as part of an idiom that names its own topic: they name no other topic.
     var idiomTokens = Set<Int>()
+    /// A verdict frame ("muuten", "kaiken kaikkiaan") opens the clause: its topic-less verdict is `overall`.
+    var verdictFrame: Int?
+    /// Words read as part of an idiom: they are no mood cue of their own ("I would recommend").
+    var consumed = Set<Int>()
 
     var polarity: Double { hits.reduce(0) { $0 + $1.weight } * weight }
 }
@@ -72,14 +76,20 @@ extension Classifier {
                 // "minua ei otettu vakavasti": a negation before an idiom that has none of its own flips it.
                 var w = idiom.weight
                 var rule = "idiom"
-                let startsNegated = idiom.phrase.elements[0].matches(TokenForms(lemmas: ["ei"], surface: "ei"))
+                // An idiom with a negation of its own ("ei tarvinnut odottaa", "didn't have to wait") is not
+                // flipped again. Otherwise a negation before it flips it, Voikko's negation verb or a negator word
+                // ("I never had to wait", "minua ei otettu vakavasti"), and so does a negator inside its gaps
+                // (Swedish V2: "fick inte vänta länge").
+                func negates(_ j: Int) -> Bool { Self.isNegation(toks[j]) }
+                let ownNegation = m.contains(where: negates)
                 let before = words.filter { $0 < m[0] }
-                let lastNegation = before.lastIndex { toks[$0].isNegationVerb && !m.contains($0) }
+                let lastNegation = before.lastIndex { negates($0) && !m.contains($0) }
                 let scopeEnds = lastNegation.map { n in
                     before[(n + 1)...].contains { toks[$0].mods.contains { $0.kind == .scopeEnd || $0.kind == .clause } }
                         || Self.pauseBetween(before[n], m[0], tokens: toks)
                 } ?? true
-                if !startsNegated, !scopeEnds {
+                let inside = words.contains { $0 > m[0] && $0 < m[m.count - 1] && !m.contains($0) && negates($0) }
+                if !ownNegation, !scopeEnds || inside {
                     w = -w * 0.9
                     rule = "idiom+negation"
                 }
@@ -97,9 +107,32 @@ extension Classifier {
         var obliged: Int?
         var degreeWords = Set<Int>()
         let hasLeave = words.contains { toks[$0].forms.lemmas.contains("jäädä") }
+        // `sentiment` and `all` exclusions ("paha olo" is the patient's state, "ystävällisin terveisin" a
+        // sign-off): checked only at the clause's sentiment words.
+        let sentimentExclusions = self.sentimentExclusions[lex.language]
+            ?? lex.exclusions.filter { $0.scope == .sentiment || $0.scope == .all && $0.kind != .name }
+        // A privative ("ilman", "without", "utan") negates its noun phrase only: up to and including its head.
+        var privativeOpen = false
+        var privativeClosesAfter: Int?
+        var privativeStart = 0
         for (pos, i) in words.enumerated() {
             let tok = toks[i]
             let mods = tok.mods
+            if let c = privativeClosesAfter, c < pos {
+                negated = false
+                privativeClosesAfter = nil
+            }
+            if privativeOpen, isPrivativeHead(tok, lex: lex, language: text.language) || pos - privativeStart >= 3 {
+                privativeOpen = false
+                privativeClosesAfter = pos
+            }
+            if mods.contains(where: { $0.kind == .privative }), !consumed.contains(i) {
+                negated = true
+                privativeOpen = true
+                privativeStart = pos
+                trace.add(tok.text, "privative", "flips its noun phrase", source: mods.first { $0.kind == .privative }?.source, clause: index)
+                continue
+            }
             if mods.contains(where: { $0.kind == .contrast }), pos == 0 {
                 reading.weight = mods.first { $0.kind == .contrast }!.value
             }
@@ -115,6 +148,9 @@ extension Classifier {
             if (tok.isNegationVerb && !opensClause) || mods.contains(where: { $0.kind == .negator }) {
                 if text.language == .sv, !negated {
                     negateVerbBefore(pos, words: words, reading: &reading, consumed: consumed, tokens: toks, trace: &trace)
+                }
+                if text.language == .fi, tok.isNegationVerb, !negated {
+                    negatePartitiveBefore(pos, words: words, reading: &reading, tokens: toks, trace: &trace)
                 }
                 negated = true
                 trace.add(tok.text, "negation", "flips what follows in the clause", source: mods.first { $0.kind == .negator }?.source, clause: index)
@@ -149,7 +185,13 @@ extension Classifier {
                 continue
             }
             if mods.contains(where: { $0.kind == .obligation }) { obliged = pos }
-            let abessive = tok.hasCase(.abessive)
+            // A word in a privative's noun phrase reads like an abessive: "ilman jonoa" as "jonotta".
+            let privative = privativeOpen || privativeClosesAfter == pos
+            let abessive = tok.hasCase(.abessive) || privative
+            if !entries.isEmpty, let ex = sentimentExclusions.first(where: { excludes($0, tokenIndex: i, text: text) }) {
+                trace.add(tok.text, "excluded", "not a sentiment word here", source: ex.source, clause: index)
+                continue
+            }
             let entry: SentimentEntry?
             if negated || abessive {
                 entry = entries.first { $0.condition == .negated } ?? entries.first { $0.condition == .always }
@@ -168,13 +210,13 @@ extension Classifier {
             var rule = "sentiment-word"
             switch e.condition {
             case .negated:
-                rule = abessive ? "abessive" : "negation"
+                rule = privative ? "privative" : abessive ? "abessive" : "negation"
             case .plain:
-                if negated { continue }
+                if negated || abessive { continue }
             case .always:
                 if abessive {
                     w = -w * 0.8
-                    rule = "abessive"
+                    rule = privative ? "privative" : "abessive"
                 } else if negated {
                     w = w > 0 ? -w * 0.9 : -w * 0.6
                     rule = "negation"
@@ -205,6 +247,15 @@ extension Classifier {
             reading.hits[last].weight *= p.value
         }
 
+        // "Parkkipaikkoja oli vähän", "aikaa oli niukasti": a quantity word after a partitive noun, with no quality
+        // after it and nothing else to judge in the clause, says there was too little of it ("sain vähän lääkettä"
+        // is only an amount).
+        if text.language == .fi, reading.hits.isEmpty, let p = pending, ["vähän", "niukasti"].contains(toks[words[p.pos]].forms.surface),
+           let thing = words[..<p.pos].first(where: { toks[$0].hasCase(.partitive) && toks[$0].best?.wordClass == .noun }) {
+            reading.hits.append(PolarityHit(weight: -1.0, token: words[p.pos], rule: "too-little"))
+            trace.add(toks[words[p.pos]].text, "too-little", "there was too little \(toks[thing].text): -1.0", clause: index)
+        }
+
         // Emoji and emoticons: the longest run of symbol tokens the lexicon knows.
         readSymbols(idxs, reading: &reading, text: text, lex: lex, trace: &trace)
         if reading.lukewarm {
@@ -212,6 +263,7 @@ extension Classifier {
         }
 
         // Mood: past conditional, suggestion, rhetorical question.
+        reading.consumed = consumed
         readMood(words, reading: &reading, text: text, lex: lex, trace: &trace)
 
         // Topics.
@@ -220,10 +272,36 @@ extension Classifier {
             // An idiom with a topic of its own names it ("ei tarvinnut odottaa" → waiting), also for suggestions.
             if let t = h.topic, t != .overall, !reading.topics.contains(where: { $0.topic == t }) {
                 reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+                // A fallback is used only when the clause names nothing else: "Ei tarvinnut jonottaa ja lääkäri
+                // oli ok" judges the wait, not the doctor; "allt gick för snabbt" is the visit's pace, not overall.
+                reading.topics.removeAll { $0.priority == 1 }
             }
         }
+        thanksToStaff(idxs, words: words, reading: &reading, text: text, lex: lex, trace: &trace)
+        // "Parkkipaikkoja ei ollut", "ei ollut tulkkia": a named thing that was not there is missing. Only with
+        // no sentiment in the clause (a problem word that was not there, "jonoa ei ollut", is read as such).
+        if text.language == .fi, reading.hits.isEmpty, reading.suggestion == nil,
+           let neg = words.first(where: { toks[$0].isNegationVerb && !consumed.contains($0) }),
+           let be = words.first(where: { abs($0 - neg) <= 2 && toks[$0].best?.wordClass == .verb && toks[$0].forms.lemmas.contains("olla") }),
+           // "olla" as the main verb, not the auxiliary of "ei ole tullut".
+           !words.contains(where: { $0 > be && !toks[$0].forms.lemmas.contains("olla") && toks[$0].best?.wordClass == .verb }),
+           let missing = reading.topics.first(where: { m in
+               m.priority >= 2 && toks[m.token].hasCase(.partitive) && toks[m.token].best?.wordClass == .noun && toks[m.token].sentiment.isEmpty
+           }) {
+            reading.hits.append(PolarityHit(weight: -1.0, token: missing.token, rule: "absent"))
+            trace.add(toks[missing.token].text, "absent", "ei ollut + a named thing: it was missing, -1.0", clause: index)
+        }
+        orientDurations(&reading, text: text, trace: &trace)
+        // "Muuten ei valittamista", "Kaiken kaikkiaan hyvä kokemus": a frame in the first words of the clause.
+        if let frames = lex.cuesByKind[.verdict], !reading.hits.isEmpty {
+            let head = Array(words.prefix(3))
+            reading.verdictFrame = frames.lazy.compactMap { self.matchSequence($0.phrase, in: head, tokens: toks)?.first }.first
+        }
         // "eikä kukaan tullut edes kysymään": nobody did something, and no word names what — neglect by staff.
+        // Not when what nobody did was itself harm ("onneksi kukaan ei satuttanut"): the negated act reads as
+        // praise or relief, so a clause with a positive hit is no neglect.
         if reading.topics.isEmpty, text.language == .fi, reading.suggestion == nil,
+           !reading.hits.contains(where: { $0.weight > 0 }),
            let nobody = words.first(where: { toks[$0].forms.lemmas.contains("kukaan") }),
            words.contains(where: { toks[$0].isNegationVerb }),
            let verb = words.first(where: { $0 > nobody && toks[$0].best?.wordClass == .verb && !toks[$0].isNegationVerb }) {
@@ -234,6 +312,59 @@ extension Classifier {
             trace.add(toks[nobody].text, "nobody-did", "no one acted: staff_manner criticism", clause: index)
         }
         return reading
+    }
+
+    /// "Kiitti hoitsulle", "kiitos koko henkilökunnalle", "tack till personalen": thanks addressed to staff
+    /// (a person word or a first name in the allative; in Swedish and English a person word just after the
+    /// thanks) is manner praise (convention 4), and the person word is not a generic competence fallback.
+    func thanksToStaff(_ idxs: [Int], words: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {
+        let toks = text.tokens
+        guard reading.suggestion == nil, let thanks = lex.cuesByKind[.thanks],
+              let t = words.first(where: { i in thanks.contains { $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(toks[i].forms) } })
+        else { return }
+        func isPerson(_ j: Int) -> Bool { toks[j].topicEntries.contains { $0.kind == .person } }
+        let addressee: Int?
+        if text.language == .fi {
+            addressee = idxs.first { j in
+                toks[j].isWord && toks[j].hasCase(.allative)
+                    && (isPerson(j) || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName })
+            }
+        } else {
+            let pos = words.firstIndex(of: t)!
+            addressee = words[(pos + 1)..<min(words.count, pos + 4)].first(where: isPerson)
+        }
+        guard let staff = addressee else { return }
+        reading.topics.removeAll { $0.rule.hasPrefix("topic-person") }
+        if !reading.topics.contains(where: { $0.topic == .staffManner }) {
+            reading.topics.append(TopicMention(topic: .staffManner, priority: 3, token: staff, rule: "thanks-to-staff"))
+        }
+        trace.add("\(toks[t].text) \(toks[staff].text)", "thanks-to-staff", "staff_manner (convention 4)", clause: reading.index)
+    }
+
+    /// "Jonotusaika oli lyhyempi", "vastaanottoaika oli pitkä": a length word's polarity follows its topic. In a
+    /// clause about a wait (waiting or access) short is good and long bad; about the
+    /// time with the clinician long is good and short bad. The lexicon weight is the sign for a wait for long
+    /// words and for a visit for short ones; negation already applied keeps its flip.
+    func orientDurations(_ reading: inout ClauseReading, text: PreparedText, trace: inout Trace) {
+        let toks = text.tokens
+        // A bare "aika", or a topic named by the length word itself ("pitkä aika"), is too vague to say which
+        // time is meant ("on se aika pitkä aika").
+        let named = reading.topics.filter { m in
+            !toks[m.token].forms.lemmas.contains("aika") && !toks[m.token].mods.contains { $0.kind == .long || $0.kind == .short }
+        }
+        let isWait = named.contains { $0.topic == .waiting || $0.topic == .access }
+        let isVisit = !isWait && named.contains { $0.topic == .consultationTime }
+        guard isWait || isVisit else { return }
+        for h in reading.hits.indices {
+            let mods = toks[reading.hits[h].token].mods
+            let long = mods.contains { $0.kind == .long }, short = mods.contains { $0.kind == .short }
+            guard long || short, reading.hits[h].rule.hasPrefix("sentiment-word") || reading.hits[h].rule.hasPrefix("negation") else { continue }
+            if (isWait && short) || (isVisit && long) {
+                reading.hits[h].weight = -reading.hits[h].weight
+                reading.hits[h].rule += "+duration"
+                trace.add(toks[reading.hits[h].token].text, "duration", isWait ? "a short wait is good" : "a long visit is good", clause: reading.index)
+            }
+        }
     }
 
     func readSymbols(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {
@@ -258,6 +389,23 @@ extension Classifier {
             }
             if !matched { p += 1 }
         }
+    }
+
+    /// Voikko's negation verb or a negator word of the lexicon ("didn't", "inte", "eikä").
+    static func isNegation(_ t: PreparedToken) -> Bool {
+        t.isNegationVerb || t.mods.contains { $0.kind == .negator }
+    }
+
+    /// The word that ends a privative's noun phrase (at the latest the third word after it): in Finnish not a
+    /// degree word, pronoun, adjective or numeral ("ilman mitään selvää syytä" ends at "syytä"); in Swedish and
+    /// English, which have no morphology here, the first word the lexicon knows ("without any explanation").
+    func isPrivativeHead(_ t: PreparedToken, lex: Lexicon, language: Language) -> Bool {
+        if t.mods.contains(where: { $0.kind == .intensifier || $0.kind == .softener }) { return false }
+        if language == .fi {
+            guard let b = t.best else { return true }
+            return ![.pronoun, .adjective, .numeral].contains(b.wordClass)
+        }
+        return !t.sentiment.isEmpty || !t.topicEntries.isEmpty
     }
 
     /// Emoji variation selectors do not change meaning.
@@ -286,6 +434,14 @@ extension Classifier {
                 if let cue = cueMatches(.retroWish, toks[j]) {
                     reading.hits.append(PolarityHit(weight: -1.5, token: i, rule: "retro-wish", source: cue.source))
                     trace.add("\(t.text) \(toks[j].text)", "retro-wish (past conditional)", "criticism -1.5", source: cue.source, clause: index)
+                } else if toks[j].forms.lemmas.contains("olla"), !words.contains(where: { toks[$0].isNegationVerb }) {
+                    // "Olisi ollut kiva tietää hinta etukäteen", "olisi ollut parempi": a good thing that would
+                    // have been is one that was missing — counterfactual praise is criticism.
+                    for h in reading.hits.indices where reading.hits[h].weight > 0 && reading.hits[h].token > j {
+                        reading.hits[h].weight = -reading.hits[h].weight * 0.8
+                        reading.hits[h].rule = "counterfactual"
+                        trace.add(toks[reading.hits[h].token].text, "counterfactual", "what would have been good was missing", clause: index)
+                    }
                 }
                 break
             }
@@ -305,7 +461,9 @@ extension Classifier {
             // "takaisin" also reads as "I would guarantee" (taata): a first-person conditional that is also a
             // nominal form is read as the nominal.
             let nominalToo = b.person == 1 && t.analyses.contains { $0.wordClass != .verb }
-            if b.mood == .conditional, b.wordClass == .verb, !nominalToo {
+            // "Suosittelisin tätä paikkaa": the conditional of a verdict verb is a verdict, not a proposal.
+            let verdictVerb = t.sentiment.contains { $0.topic == .overall && $0.weight > 0 }
+            if b.mood == .conditional, b.wordClass == .verb, !nominalToo, !verdictVerb, !reading.consumed.contains(i) {
                 reading.suggestion = (i, "suggestion:conditional")
                 trace.add(t.text, "suggestion:conditional", "proposal for the future", clause: index)
                 return
@@ -316,8 +474,21 @@ extension Classifier {
                 return
             }
         }
+        // "Lisää parkkipaikkoja!", "Enemmän hoitajia iltavuoroon": a verbless call for more of something.
+        if text.language == .fi, words.count >= 2, ["lisää", "enemmän"].contains(toks[words[0]].forms.surface),
+           toks[words[1]].hasCase(.partitive), toks[words[1]].best?.wordClass == .noun,
+           !words.dropFirst().contains(where: { toks[$0].best?.wordClass == .verb || toks[$0].isNegationVerb }) {
+            reading.suggestion = (words[0], "suggestion:more")
+            trace.add(toks[words[0]].text, "suggestion:more", "a call for more: proposal for the future", clause: index)
+            return
+        }
         for cue in lex.cuesByKind[.suggestion] ?? [] where cue.phrase.possible(in: text.clauseBits[index]) {
-            if let m = matchSequence(cue.phrase, in: words, tokens: toks) {
+            if let m = matchSequence(cue.phrase, in: words, tokens: toks), reading.consumed.isDisjoint(with: m) {
+                // "Ei kannata": a negated indicative cue is a verdict, not a proposal.
+                if let p = words.firstIndex(of: m[0]), p > 0, words[max(0, p - 2)..<p].contains(where: { toks[$0].isNegationVerb }),
+                   toks[m[0]].best?.mood != .conditional {
+                    continue
+                }
                 reading.suggestion = (m[0], "suggestion:cue")
                 trace.add(m.map { toks[$0].text }.joined(separator: " "), "suggestion:cue", "proposal for the future", source: cue.source, clause: index)
                 return
@@ -366,12 +537,20 @@ extension Classifier {
         }
         if personInSentence { found += personAdj }
         let usable = words.filter { !idiomTokens.contains($0) }
+        var phraseWords = Set<Int>()
         for e in lex.phraseTopics {
             guard let p = e.phrase, p.possible(in: text.clauseBits[clause]) else { continue }
             let m: [Int]? = p.kind == .sequence ? matchSequence(p, in: usable, tokens: toks) : matchCooccurrence(p, in: usable, tokens: toks)
             if let m, !excluded(e.topic, tokenIndex: m[0], text: text, lex: lex) {
                 found.append(TopicMention(topic: e.topic, priority: e.priority, token: m[0], rule: "topic-phrase", source: e.source))
+                if e.priority >= 2 { phraseWords.formUnion(m) }
             }
+        }
+        // A fallback word (a person, "hoito") that is part of a phrase naming a topic is that topic, not a generic
+        // verdict: "terveydenhoitaja vaihtuu joka kerta" is continuity, "hoito oli hyvää" competence.
+        found.removeAll { m in
+            phraseWords.contains(m.token) && m.rule != "topic-phrase"
+                && (m.priority == 1 || m.rule.hasPrefix("topic-person") || m.rule.contains("+own-quality"))
         }
         var top = found.contains { $0.priority >= 2 } ? found.filter { $0.priority >= 2 } : found
         // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication
@@ -431,23 +610,28 @@ extension Classifier {
 
     /// Whether an exclusion removes `topic` at this token or in its sentence ("kielteinen päätös" is not language).
     func excluded(_ topic: Topic, tokenIndex i: Int, text: PreparedText, lex: Lexicon) -> Bool {
-        let t = text.tokens[i]
-        for e in lex.exclusions {
-            guard e.scope == .topic(topic) || e.scope == .all else { continue }
-            switch e.kind {
-            case .name:
-                if t.text.first?.isUppercase == true, e.token!.matches(t.forms) { return true }
-            case .word:
-                if e.token!.matches(t.forms) { return true }
-            case .phrase:
-                let p = e.phrase!
-                guard p.possible(in: text.sentenceBits[t.sentence]) else { continue }
-                let sentenceWords = text.sentenceWords[t.sentence]
-                let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
-                if let m, p.kind == .cooccurrence || m.contains(i) { return true }
-            }
+        lex.exclusions.contains { e in
+            (e.scope == .topic(topic) || e.scope == .all) && excludes(e, tokenIndex: i, text: text)
         }
-        return false
+    }
+
+    /// Whether one exclusion applies at this token: the word itself, or a phrase of its sentence (a sequence
+    /// only at its own words, a co-occurrence anywhere in the sentence).
+    func excludes(_ e: ExclusionEntry, tokenIndex i: Int, text: PreparedText) -> Bool {
+        let t = text.tokens[i]
+        switch e.kind {
+        case .name:
+            return t.text.first?.isUppercase == true && e.token!.matches(t.forms)
+        case .word:
+            return e.token!.matches(t.forms)
+        case .phrase:
+            let p = e.phrase!
+            guard p.possible(in: text.sentenceBits[t.sentence]) else { return false }
+            let sentenceWords = text.sentenceWords[t.sentence]
+            let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
+            guard let m else { return false }
+            return p.kind == .cooccurrence || m.contains(i)
+        }
     }
 
     /// Elements in order among `words`, at most two other words between neighbours.
@@ -476,6 +660,35 @@ extension Classifier {
                     reading.hits.append(PolarityHit(weight: e.weight, token: j, rule: "post-verbal-negation", source: e.source, topic: e.topic))
                     trace.add(toks[j].text, "post-verbal-negation", String(format: "%+.2f", e.weight), source: e.source, clause: reading.index)
                 }
+                return
+            }
+            p -= 1
+        }
+    }
+
+    /// Finnish negation takes its subject or object in the partitive, also before it: "Ongelmia ei ollut",
+    /// "jonoa ei ollut", "apua en saanut". A partitive nominal with sentiment just before the negation verb (at
+    /// most two words back, no pause) is in its scope and is read as negated.
+    func negatePartitiveBefore(_ pos: Int, words: [Int], reading: inout ClauseReading, tokens toks: [PreparedToken], trace: inout Trace) {
+        var p = pos - 1
+        while p >= 0, pos - p <= 2 {
+            let j = words[p]
+            if Self.pauseBetween(j, words[pos], tokens: toks) { return }
+            let t = toks[j]
+            let nominal = t.best.map { $0.wordClass == .noun || $0.wordClass == .adjective } ?? false
+            if nominal, t.hasCase(.partitive), let h = reading.hits.lastIndex(where: { $0.token == j && $0.rule == "sentiment-word" }) {
+                let entries = t.sentiment
+                if let e = entries.first(where: { $0.condition == .negated }) {
+                    reading.hits[h].weight = e.weight
+                } else if entries.first(where: { $0.condition != .negated })?.condition == .plain {
+                    reading.hits.remove(at: h)
+                    return
+                } else {
+                    let w = reading.hits[h].weight
+                    reading.hits[h].weight = w > 0 ? -w * 0.9 : -w * 0.8
+                }
+                reading.hits[h].rule = "partitive-negation"
+                trace.add(t.text, "partitive-negation", "a partitive before the negation is in its scope", clause: reading.index)
                 return
             }
             p -= 1

@@ -8,6 +8,8 @@ extension Classifier {
         var out: [(Flag, Int, String, LexiconSource?)] = []
         let sentences = Dictionary(grouping: toks.indices.filter { toks[$0].isWord && !toks[$0].isName }) { toks[$0].sentence }
         let clauses = Dictionary(grouping: toks.indices.filter { toks[$0].isWord && !toks[$0].isName }) { toks[$0].clause }
+        let sentenceGroups = sentences.keys.sorted().map { sentences[$0]! }
+        let clauseGroups = clauses.keys.sorted().map { clauses[$0]! }
         func flagExcluded(_ flag: Flag, _ words: [Int]) -> Bool {
             lex.exclusions.contains { e in
                 guard e.scope == .flag(flag) else { return false }
@@ -25,7 +27,9 @@ extension Classifier {
             case .contact: flag = .contactRequest
             default: continue
             }
-            let groups = cue.phrase.kind == .sequence ? clauses.values.map { $0 } : sentences.values.map { $0 }
+            // In text order: the first clause or sentence that matches gives the evidence, the same on every run
+            // (Dictionary order changes between processes).
+            let groups = cue.phrase.kind == .sequence ? clauseGroups : sentenceGroups
             for words in groups {
                 let group = cue.phrase.kind == .sequence ? text.clauseBits[toks[words[0]].clause] : text.sentenceBits[toks[words[0]].sentence]
                 guard cue.phrase.possible(in: group) else { continue }

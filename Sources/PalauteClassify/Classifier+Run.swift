@@ -57,6 +57,24 @@ extension Classifier {
             }
         }
 
+        // "Kaikki hyvin paitsi odotusaika": a topic-only clause opened by an exception word takes the opposite of
+        // the verdict before it.
+        if let excepts = lex.cuesByKind[.except] {
+            for r in readings.indices where r > 0 && readings[r].hits.isEmpty && !readings[r].topics.isEmpty
+                && readings[r - 1].sentence == readings[r].sentence && readings[r].suggestion == nil {
+                guard let first = readings[r].tokens.first(where: { toks[$0].isWord }),
+                      excepts.contains(where: { $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(toks[first].forms) }) else { continue }
+                let before = readings[r - 1].polarity
+                guard abs(before) >= Self.labelThreshold else { continue }
+                readings[r].hits.append(PolarityHit(weight: before > 0 ? -1.0 : 1.0, token: first, rule: "exception"))
+                // The verdict the exception is taken from is on the rest of the visit.
+                if readings[r - 1].topics.isEmpty, readings[r - 1].verdictFrame == nil {
+                    readings[r - 1].verdictFrame = readings[r - 1].tokens.first { toks[$0].isWord }
+                }
+                trace.add(toks[first].text, "exception", "the opposite of the verdict before it", clause: readings[r].index)
+            }
+        }
+
         // Exclamation marks strengthen their sentence.
         var exclaim = [Double](repeating: 1, count: max(1, text.sentenceCount))
         for t in toks where t.text == "!" { exclaim[t.sentence] = min(1.5, exclaim[t.sentence] + 0.15) }
@@ -104,14 +122,24 @@ extension Classifier {
             guard !hits.isEmpty else { continue }
             let total = hits.reduce(0) { $0 + $1.weight } * r.weight
             var topics = r.topics
-            if topics.isEmpty {
-                // A clause with sentiment but no topic: a topic-only neighbour in the same sentence.
-                let neighbours = [k - 1, k + 1].filter { readings.indices.contains($0) && readings[$0].sentence == r.sentence }
+            if topics.isEmpty, r.verdictFrame == nil {
+                // A clause with sentiment but no topic: a topic-only neighbour in the same sentence, not across a
+                // contrast ("Muuten hyvä, mutta parkkipaikkoja oli vähän") or an exception.
+                let neighbours = [k - 1, k + 1].filter { n in
+                    readings.indices.contains(n) && readings[n].sentence == r.sentence && readings[max(n, k)].opener != .contrast
+                }
                 for n in neighbours where readings[n].hits.isEmpty && !readings[n].topics.isEmpty && readings[n].suggestion == nil && !used.contains(n) {
                     topics = readings[n].topics
                     used.insert(n)
                     trace.add(toks[r.tokens[0]].text, "neighbour-clause", "sentiment attached to clause \(readings[n].index)", clause: r.index)
                     break
+                }
+                // "Toivoisin lisää tuoleja aulaan, nyt osa joutui seisomaan": a complaint beside a proposal in the
+                // same sentence is the problem the proposal is about.
+                if topics.isEmpty, total < 0, r.suggestion == nil,
+                   let n = neighbours.first(where: { readings[$0].suggestion != nil && !readings[$0].topics.isEmpty }) {
+                    topics = readings[n].topics.filter { $0.topic != .overall }
+                    trace.add(toks[r.tokens[0]].text, "problem-of-proposal", "complaint attached to the proposal of clause \(readings[n].index)", clause: r.index)
                 }
             }
             if topics.isEmpty {
@@ -120,6 +148,10 @@ extension Classifier {
                 if let v = verdict.max(by: { abs($0.weight) < abs($1.weight) }), abs(total) >= Self.labelThreshold,
                    (v.weight > 0) == (total > 0) {
                     add(v.topic!, total > 0 ? .praise : .criticism, token: v.token, rule: v.rule, source: v.source, mention: nil)
+                } else if let frame = r.verdictFrame, abs(total) >= Self.labelThreshold, r.suggestion == nil,
+                          let strongest = hits.max(by: { abs($0.weight) < abs($1.weight) }) {
+                    // "Parkki on kallis. Muuten ei valittamista.": a verdict on the rest of the visit (convention 2).
+                    add(.overall, total > 0 ? .praise : .criticism, token: frame, rule: "verdict-frame", source: strongest.source, mention: nil)
                 } else {
                     orphans += hits
                 }

@@ -5,14 +5,21 @@ import PalauteText
 /// worker owns its own `TextAnalyzer` (Voikko handles are not thread-safe).
 public struct Classifier: Sendable {
     public let bundle: LexiconBundle
+    /// `sentiment` and `all` (non-name) exclusions per language, filtered once rather than for every clause.
+    let sentimentExclusions: [Language: [ExclusionEntry]]
 
     public init(bundle: LexiconBundle) {
         self.bundle = bundle
+        var ex: [Language: [ExclusionEntry]] = [:]
+        for (lang, lex) in bundle.lexicons {
+            ex[lang] = lex.exclusions.filter { $0.scope == .sentiment || $0.scope == .all && $0.kind != .name }
+        }
+        sentimentExclusions = ex
     }
 
     /// Loads the bundled lexicons (see `ResourceLocator`), or those under `lexicons` when given.
     public init(lexicons: String? = nil) throws {
-        bundle = try LexiconBundle.locate(explicit: lexicons)
+        self.init(bundle: try LexiconBundle.locate(explicit: lexicons))
     }
 
     public var lexiconVersion: String { bundle.version }

@@ -138,6 +138,117 @@ enum Fixtures {
                    labels: ["staff_manner:c", "facilities:c"], exact: false),
         Phenomenon(rule: "English contact", text: "Nobody told me the results. Please contact me.",
                    labels: ["communication:c"], flags: [.contactRequest]),
+        // rules2: sentiment-scope exclusions are applied.
+        Phenomenon(rule: "exclusion: a sign-off is no praise", text: "Kiitos hyvästä hoidosta. Ystävällisin terveisin",
+                   labels: ["overall:p"], absent: ["staff_manner:p"]),
+        Phenomenon(rule: "exclusion: the patient's state is no complaint", text: "Minulla oli tosi paha olo, mutta lääkäri auttoi heti.",
+                   labels: ["competence:p"], sentiment: .positive),
+        Phenomenon(rule: "exclusion (sv): a sign-off", text: "Tack för bra vård! Vänliga hälsningar", labels: [], exact: false,
+                   sentiment: .positive, absent: ["staff_manner:p"]),
+        Phenomenon(rule: "exclusion (en): a greeting", text: "Good morning. The waiting room was dirty.",
+                   labels: ["facilities:c"], sentiment: .negative),
+        // rules2: "kukaan ei" + a harmful act is relief, not neglect.
+        Phenomenon(rule: "nobody did harm is no neglect", text: "Onneksi kukaan ei satuttanut minua.", labels: [], exact: false,
+                   absent: ["staff_manner:c"]),
+        // rules2: thanks addressed to staff is manner praise (convention 4).
+        Phenomenon(rule: "thanks to staff (colloquial allative)", text: "Kiitti hoitsulle!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to staff (allative)", text: "Suuri kiitos koko henkilökunnalle.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to a title and name", text: "Kiitos fysioterapeutti Ainolle.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to staff (sv)", text: "Stort tack till personalen!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to staff (en)", text: "Thanks to the nurses!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "a person in the allative without thanks is not judged", text: "Lääkärille ei saanut aikaa.",
+                   labels: ["access:c"], absent: ["staff_manner:p"]),
+        // rules2: a privative ("ilman", "without", "utan") negates its noun phrase only.
+        Phenomenon(rule: "ilman + a problem noun is praise", text: "Pääsin labraan ilman jonoa.", labels: ["waiting:p"], exact: false,
+                   sentiment: .positive),
+        Phenomenon(rule: "ilman + a missing good thing is criticism", text: "Sain diagnoosin ilman minkäänlaista selitystä.",
+                   labels: ["communication:c"], exact: false, sentiment: .negative),
+        Phenomenon(rule: "ilman scope ends at its noun", text: "Ilman ajanvarausta pääsin nopeasti sisään.",
+                   labels: ["access:p"], exact: false, sentiment: .positive),
+        Phenomenon(rule: "without (en) scope ends at its noun", text: "I got my results without any explanation, but the nurse was lovely.",
+                   labels: ["communication:c", "staff_manner:p"], exact: false, sentiment: .mixed),
+        // rules2: a negation word before (or, in Swedish V2, inside) an idiom flips it.
+        Phenomenon(rule: "en: never had to wait", text: "I never had to wait.", labels: ["waiting:p"]),
+        Phenomenon(rule: "en: didn't have to queue", text: "We didn't have to queue at all.", labels: ["waiting:p"]),
+        Phenomenon(rule: "en: no wait", text: "No wait, straight in.", labels: ["waiting:p"], exact: false),
+        Phenomenon(rule: "sv: behövde aldrig vänta", text: "Vi behövde aldrig vänta.", labels: ["waiting:p"]),
+        Phenomenon(rule: "sv: ingen väntetid", text: "Ingen väntetid alls.", labels: ["waiting:p"]),
+        Phenomenon(rule: "sv: negation inside the idiom", text: "Vi fick inte vänta länge.", labels: ["waiting:p"]),
+        // rules2: a verdict frame makes a topic-less verdict overall beside named topics (convention 2).
+        Phenomenon(rule: "muuten ei valittamista beside a complaint", text: "Parkki maksaa liikaa. Muuten ei valittamista.",
+                   labels: ["location:c", "overall:p"], sentiment: .mixed),
+        Phenomenon(rule: "muuten + verdict", text: "Odotusaika oli pitkä, muuten oikein hyvä.", labels: ["waiting:c", "overall:p"]),
+        Phenomenon(rule: "sv: annars bra", text: "Väntetiden var lång, annars bra.", labels: ["waiting:c", "overall:p"]),
+        Phenomenon(rule: "en: otherwise excellent", text: "The parking fee was steep. Otherwise excellent.",
+                   labels: ["location:c", "overall:p"]),
+        Phenomenon(rule: "ei parannettavaa beside praise", text: "Hoitaja oli ihana, ei mitään parannettavaa.",
+                   labels: ["staff_manner:p", "overall:p"]),
+        Phenomenon(rule: "a frame word inside a judged clause adds nothing", text: "Lääkäri oli muuten mukava.",
+                   labels: ["staff_manner:p"]),
+        // rules2: a fallback topic yields to what the clause names.
+        Phenomenon(rule: "an idiom's topic displaces a fallback", text: "Ei tarvinnut jonottaa ja hoitaja oli ok.",
+                   labels: ["waiting:p"]),
+        Phenomenon(rule: "sv: an idiom's topic displaces a fallback", text: "Allt gick för snabbt.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "a person word inside a topic phrase", text: "Lääkäri vaihtuu joka kerta.", labels: ["continuity:c"]),
+        Phenomenon(rule: "care judged as subject is competence", text: "Hoito oli hyvää, mutta lasku oli kallis.",
+                   labels: ["competence:p", "price:c"]),
+        Phenomenon(rule: "thanks for good care stays overall", text: "Kiitos hyvästä hoidosta!", labels: ["overall:p"]),
+        // rules2: a complaint beside a proposal is the problem the proposal is about.
+        Phenomenon(rule: "problem of a proposal", text: "Parkkipaikkoja voisi olla enemmän, nyt joutuu kiertämään pitkään.",
+                   labels: ["location:c", "location:s"], sentiment: .negative),
+        // rules2: a length word's polarity follows its topic; comparatives lemmatise to the base.
+        Phenomenon(rule: "a short wait is praise (comparative)", text: "Jonotusaika oli nyt lyhyempi.", labels: ["waiting:p"]),
+        Phenomenon(rule: "a long wait is criticism", text: "Jono oli todella pitkä.", labels: ["waiting:c"]),
+        Phenomenon(rule: "a short visit is criticism", text: "Vastaanottoaika oli lyhyt.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "a long visit is praise", text: "Vastaanottoaika oli pitkä ja rauhallinen.", labels: ["consultation_time:p"],
+                   exact: false, sentiment: .positive),
+        Phenomenon(rule: "en: a short wait", text: "The wait was short.", labels: ["waiting:p"]),
+        Phenomenon(rule: "on time on the visit day is waiting, not access", text: "Pääsin sisään ajallaan.", labels: ["waiting:p"]),
+        // rules2: Finnish negation and the partitive.
+        Phenomenon(rule: "a partitive before the negation is in its scope", text: "Jonoa ei ollut ollenkaan.", labels: ["waiting:p"]),
+        Phenomenon(rule: "partitive problem noun before ei", text: "Ongelmia ei ollut.", labels: ["overall:p"]),
+        Phenomenon(rule: "a named thing that was not there is missing", text: "Pysäköintipaikkoja ei ollut.", labels: ["location:c"]),
+        Phenomenon(rule: "existential absence (ei ollut + partitive)", text: "Ei ollut tulkkia.", labels: ["language:c"]),
+        Phenomenon(rule: "ei ole tullut is not an absence", text: "Laskua ei ole vielä tullut.", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "passive disbelief", text: "Minua ei uskottu.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "condescension (simile)", text: "Hoitaja puhui minulle kuin lapselle.", labels: ["staff_manner:c"]),
+        // rules2: mood. A verdict verb in the conditional is a verdict; a verbless call for more is a proposal.
+        Phenomenon(rule: "suosittelisin is a verdict, not a proposal", text: "Suosittelisin tätä paikkaa kaikille.",
+                   labels: ["overall:p"], exact: false, sentiment: .positive),
+        Phenomenon(rule: "en: would recommend", text: "I would recommend this clinic.", labels: ["overall:p"]),
+        Phenomenon(rule: "sv: rekommenderar varmt (varmt is not warmth)", text: "Jag rekommenderar varmt.", labels: ["overall:p"]),
+        Phenomenon(rule: "verbless call for more", text: "Lisää pysäköintipaikkoja!", labels: ["location:s"], sentiment: .neutral),
+        Phenomenon(rule: "more time (singular) is consultation time", text: "Olisin halunnut enemmän aikaa.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "more slots (plural) are not", text: "Ajanvaraukseen voisi tulla enemmän aikoja.", labels: ["access:s"]),
+        Phenomenon(rule: "painless (ei tuntunut missään)", text: "Rokotus ei tuntunut missään.", labels: ["competence:p"], exact: false),
+        // rules2: colloquial complaints and verdicts.
+        Phenomenon(rule: "ei kannata is a verdict, not a proposal", text: "Ei kannata mennä.", labels: ["overall:c"]),
+        Phenomenon(rule: "spoken odottaa (oottanut)", text: "Oon oottanut labratuloksia kaks viikkoa.", labels: ["communication:c"], exact: false),
+        Phenomenon(rule: "the clinician did not know what to do", text: "Tuntui ettei lääkäri tiennyt mitä tehdä.", labels: ["competence:c"]),
+        Phenomenon(rule: "fused negation (etten) + welcome", text: "Tuntui etten ollut ollenkaan tervetullut.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "symptoms go on: the care did not help", text: "Samat vaivat edelleen.", labels: ["competence:c"]),
+        Phenomenon(rule: "passed from desk to desk", text: "Minua pompoteltiin luukulta luukulle.", labels: ["continuity:c"]),
+        Phenomenon(rule: "sv: slöseri", text: "Slöseri med tid.", labels: ["overall:c"]),
+        // rules2: counterfactual praise ("olisi ollut kiva") is criticism; expectation idioms.
+        Phenomenon(rule: "counterfactual praise is criticism", text: "Olisi ollut kiva tietää hinta etukäteen.", labels: ["price:c"]),
+        Phenomenon(rule: "olisi ollut parempi", text: "Pysäköinti olisi ollut parempi järjestää toisin.", labels: ["location:c"]),
+        Phenomenon(rule: "expectations not met", text: "Odotukset eivät täyttyneet.", labels: ["overall:c"], absent: ["waiting:c"]),
+        Phenomenon(rule: "expectations exceeded", text: "Hoito ylitti odotukseni.", labels: ["overall:p"], exact: false, absent: ["waiting:c"]),
+        Phenomenon(rule: "ei mennyt putkeen", text: "Ei mennyt ihan putkeen.", labels: ["overall:c"]),
+        Phenomenon(rule: "en: could have been better", text: "Could have been better.", labels: ["overall:c"]),
+        Phenomenon(rule: "sv: kunde ha varit bättre", text: "Det kunde ha varit bättre.", labels: ["overall:c"]),
+        // rules2: contrast and exception.
+        Phenomenon(rule: "no attachment across a contrast", text: "Muuten hyvä, mutta pysäköintipaikkoja oli vähän.",
+                   labels: ["location:c", "overall:p"], sentiment: .mixed),
+        Phenomenon(rule: "exception (paitsi) takes the opposite verdict", text: "Kaikki oli hienosti paitsi odotusaika.",
+                   labels: ["waiting:c", "overall:p"], exact: false, absent: ["waiting:p"]),
+        Phenomenon(rule: "en: except", text: "Everything was great except the parking.", labels: ["location:c"], exact: false,
+                   absent: ["location:p"]),
+        Phenomenon(rule: "too little of a named thing", text: "Aikaa oli liian vähän.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "vaikka clause keeps its own verdict", text: "Vaikka hinta oli korkea, hoito oli erinomaista.",
+                   labels: ["price:c", "competence:p"], sentiment: .mixed),
+        Phenomenon(rule: "en osaa sanoa is no verdict", text: "En osaa sanoa.", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "the clinician could not say is", text: "Lääkäri ei osannut sanoa mikä vaivaa.", labels: ["competence:c"]),
     ]
 
     @Test(arguments: table)
@@ -186,6 +297,16 @@ enum Fixtures {
                 + "reseptiä uusittu vaikka pyysin. Lasku tuli kotiin ja se oli kallis, parkkipaikkaakaan ei löytynyt.")
         #expect(clear.confidence >= 0.9)
         #expect(narrative.confidence < clear.confidence - 0.3)
+    }
+
+    @Test func flagEvidenceIsTheFirstMatchInTextOrder() throws {
+        // Two sentences raise the same flag: the evidence is always the first, whatever the hash seed.
+        let text = "Minulle annettiin väärä lääke. Tyttärellenikin annettiin väärä lääke."
+        for _ in 0..<3 {
+            let c = try Fixtures.classify(text)
+            let safety = try #require(c.evidence.first { $0.target == "flag:safety" })
+            #expect(safety.start < 30, "evidence must come from the first sentence")
+        }
     }
 
     @Test func emptyTextIsNeutral() throws {

@@ -58,6 +58,8 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case softener
     /// Flips the polarity of what follows in the clause.
     case negator
+    /// "ilman", "without", "utan": flips only the noun phrase it governs ("ilman selitystä", "ilman jonoa").
+    case privative
     /// Opens a new clause and weights it (mutta 1.3).
     case contrast
     /// Opens a new clause without weighting.
@@ -70,6 +72,11 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case obligation
     /// Ends the scope of a negation before the clause ends ("ja", "vaan").
     case scopeEnd = "scope_end"
+    /// A word of length whose polarity the topic decides ("pitkä", "long"): a long wait is bad, a long visit
+    /// with the clinician good.
+    case long
+    /// The opposite ("lyhyt", "short"): a short wait is good, a short visit bad.
+    case short
 }
 
 public struct ModifierEntry: Sendable, Hashable {
@@ -103,6 +110,12 @@ public enum CueKind: String, Sendable, CaseIterable {
     case rhetorical
     /// Thanks: to a named person it is staff_manner praise when nothing else is said.
     case thanks
+    /// A frame that makes a topic-less verdict in its clause one on the whole visit ("muuten", "kaiken
+    /// kaikkiaan", "otherwise"): `overall` is labelled beside named topics too (convention 2).
+    case verdict
+    /// "paitsi", "except": the clause it opens is the exception to the verdict before it ("kaikki hyvin paitsi
+    /// odotusaika" criticises the wait).
+    case except
 }
 
 public struct CueEntry: Sendable, Hashable {
