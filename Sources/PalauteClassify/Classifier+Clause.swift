@@ -447,8 +447,7 @@ extension Classifier {
             }
         }
         // A question asking why, or "eikö …?", complains rather than proposes.
-        let sentenceTokens = toks.filter { $0.sentence == reading.sentence }
-        let isQuestion = sentenceTokens.last(where: { !$0.isWord })?.text == "?" || sentenceTokens.contains { $0.text == "?" }
+        let isQuestion = toks.contains { $0.sentence == reading.sentence && $0.text == "?" }
         if isQuestion, let cue = words.lazy.compactMap({ cueMatches(.rhetorical, toks[$0]) }).first, !reading.contactVerb {
             reading.hits.append(PolarityHit(weight: -1.0, token: words[0], rule: "rhetorical-question", source: cue.source))
             trace.add(toks[words[0]].text, "rhetorical-question", "criticism -1.0", source: cue.source, clause: index)

@@ -1,7 +1,11 @@
 import PalauteText
 
 /// A token as the classifier sees it: the forms lexicon patterns match, and its sentence and refined clause.
-struct PreparedToken: Sendable {
+///
+/// A class: the rules read tokens many times a clause, and copying a struct of a dozen arrays and strings cost a
+/// retain and a release for each of them on every read. Filled in while `PreparedText` is built, then only read,
+/// on the thread that classifies the text.
+final class PreparedToken: @unchecked Sendable {
     var index: Int
     var kind: TokenKind
     var text: String
@@ -20,6 +24,22 @@ struct PreparedToken: Sendable {
     var mods: [ModifierEntry] = []
     var sentiment: [SentimentEntry] = []
     var topicEntries: [TopicEntry] = []
+
+    init(index: Int, kind: TokenKind, text: String, range: Range<Int>, forms: TokenForms, analyses: [MorphAnalysis],
+         sentence: Int, clause: Int, isWord: Bool, opener: ModifierKind?, isName: Bool, allCaps: Bool) {
+        self.index = index
+        self.kind = kind
+        self.text = text
+        self.range = range
+        self.forms = forms
+        self.analyses = analyses
+        self.sentence = sentence
+        self.clause = clause
+        self.isWord = isWord
+        self.opener = opener
+        self.isName = isName
+        self.allCaps = allCaps
+    }
 
     var best: MorphAnalysis? { analyses.first }
     var isNegationVerb: Bool { analyses.contains { $0.wordClass == .negationVerb } }
