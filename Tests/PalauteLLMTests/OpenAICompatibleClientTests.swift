@@ -23,15 +23,15 @@ import Testing
     }
 
     @Test func slowAnswerTimesOutAndIsRetriedThenGivesUp() async throws {
-        // The server would answer after 20 s; the bounds below are far under that, and loose enough for a
-        // loaded CI machine where the whole suite runs in parallel.
-        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 20) }
+        // The server would answer after 300 s; the bound below is far under that, and loose enough for a
+        // loaded machine where the whole suite runs in parallel beside other builds (15 s was seen).
+        let server = try ScriptedServer { _, _ in .chat(Fixtures.validAnswer, delay: 300) }
         defer { server.stop() }
         let client = OpenAICompatibleClient(config: Fixtures.config(server.baseURL, timeout: 0.25, retries: 1))
         let start = Date()
         await #expect(throws: ChatError.timedOut(seconds: 0.25)) { try await client.complete(request) }
         let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed < 10, "the client must not wait for the slow server (\(elapsed) s)")
+        #expect(elapsed < 60, "the client must not wait for the slow server (\(elapsed) s)")
         #expect(server.requests.count == 2)
     }
 
@@ -48,7 +48,7 @@ import Testing
         let waited = Date().timeIntervalSince(start)
         #expect(response.attempts == 2)
         #expect(waited >= 0.95, "Retry-After: 1 must be honoured, waited \(waited) s")
-        #expect(waited < 10, "a 1 s Retry-After must not turn into a long back-off")
+        #expect(waited < 25, "a 1 s Retry-After must not turn into the 30 s maximum back-off")
     }
 
     @Test func retries500ThenSucceeds() async throws {
@@ -90,7 +90,7 @@ import Testing
             config: Fixtures.config(URL(string: "http://127.0.0.1:\(port)/v1")!, retries: 1))
         let start = Date()
         await #expect(throws: ChatError.connectionFailed("connection refused")) { try await client.complete(request) }
-        #expect(Date().timeIntervalSince(start) < 10, "a refused connection fails fast, it is not waited on")
+        #expect(Date().timeIntervalSince(start) < 60, "a refused connection fails fast, it is not waited on")
     }
 
     @Test func cancellationStopsAWaitingRequest() async throws {
@@ -104,7 +104,7 @@ import Testing
         task.cancel()
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(Date().timeIntervalSince(start) < 10, "a refused connection fails fast, it is not waited on")
+        #expect(Date().timeIntervalSince(start) < 60, "a refused connection fails fast, it is not waited on")
     }
 
     @Test(arguments: LLMDialect.allCases)
