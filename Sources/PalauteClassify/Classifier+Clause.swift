@@ -324,9 +324,14 @@ extension Classifier {
         func isPerson(_ j: Int) -> Bool { toks[j].topicEntries.contains { $0.kind == .person } }
         let addressee: Int?
         if text.language == .fi {
+            // "Kiitos hoitajalle", or addressed right after the thanks: "Kiitos tohtori Virtanen!".
+            let pos = idxs.firstIndex(of: t)!
+            let next = idxs[(pos + 1)...].first { toks[$0].isWord }
             addressee = idxs.first { j in
                 toks[j].isWord && toks[j].hasCase(.allative)
                     && (isPerson(j) || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName })
+            } ?? next.flatMap { n in
+                isPerson(n) && toks[n].hasCase(.nominative) && idxs.contains { $0 > n && toks[$0].isName } ? n : nil
             }
         } else {
             let pos = words.firstIndex(of: t)!
@@ -523,7 +528,8 @@ extension Classifier {
                     // "Lääkärille jäi vähän aikaa": a person in a local case is not what is judged.
                     continue
                 default:
-                    if m.priority == 1, let by = ownPredicate(i, words: words, lex: lex, text: text) {
+                    // Only a noun has a quality of its own: "tuntui liukuhihnalta" does not make "tuntua" a topic.
+                    if m.priority == 1, text.language != .fi || t.best.map({ $0.wordClass == .noun }) ?? true, let by = ownPredicate(i, words: words, lex: lex, text: text) {
                         // "Hyvä lääkäri", "Palvelu toimi sujuvasti": a fallback noun with a quality of its own.
                         m.priority = 2
                         m.rule += "+own-quality(\(toks[by].text))"

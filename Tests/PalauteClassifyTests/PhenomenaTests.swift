@@ -249,6 +249,9 @@ enum Fixtures {
                    labels: ["price:c", "competence:p"], sentiment: .mixed),
         Phenomenon(rule: "en osaa sanoa is no verdict", text: "En osaa sanoa.", labels: [], sentiment: .neutral),
         Phenomenon(rule: "the clinician could not say is", text: "Lääkäri ei osannut sanoa mikä vaivaa.", labels: ["competence:c"]),
+        Phenomenon(rule: "thanks addressed by title and surname", text: "Kiitos tohtori Virtanen!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "eikä opens a clause of its own", text: "Pistos sattui eikä hoitaja pahoitellut.",
+                   labels: ["staff_manner:c"], exact: false),
     ]
 
     @Test(arguments: table)
