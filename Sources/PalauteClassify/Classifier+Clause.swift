@@ -628,8 +628,10 @@ extension Classifier {
         case .word:
             return e.token!.matches(t.forms)
         case .phrase:
-            let sentenceWords = text.sentenceWords[t.sentence]
             let p = e.phrase!
+            // A sequence applies only at its own words: skip the sentence scan unless this word is one of them.
+            if p.kind == .sequence, !p.elements.contains(where: { $0.matches(t.forms) }) { return false }
+            let sentenceWords = text.sentenceWords[t.sentence]
             let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
             guard let m else { return false }
             return p.kind == .cooccurrence || m.contains(i)
