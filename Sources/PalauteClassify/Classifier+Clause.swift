@@ -334,8 +334,16 @@ extension Classifier {
                 isPerson(n) && toks[n].hasCase(.nominative) && idxs.contains { $0 > n && toks[$0].isName } ? n : nil
             }
         } else {
+            // "Tack till personalen", "thanks to the nurses"; or a capitalised word the lexicon does not know right
+            // after the thanks, a name ("tack Maria!", "thank you Anna").
             let pos = words.firstIndex(of: t)!
-            addressee = words[(pos + 1)..<min(words.count, pos + 4)].first(where: isPerson)
+            let after = words[(pos + 1)..<min(words.count, pos + 4)]
+            addressee = after.first(where: isPerson) ?? after.first(where: { !lex.functionWords.contains(toks[$0].forms.surface) }).flatMap { n in
+                let w = toks[n]
+                let capitalised = w.text.first?.isUppercase == true
+                let known = !w.sentiment.isEmpty || !w.topicEntries.isEmpty || !w.mods.isEmpty || lex.functionWords.contains(w.forms.surface)
+                return capitalised && !known && !w.allCaps ? n : nil
+            }
         }
         guard let staff = addressee else { return }
         reading.topics.removeAll { $0.rule.hasPrefix("topic-person") }

@@ -252,6 +252,9 @@ enum Fixtures {
         Phenomenon(rule: "thanks addressed by title and surname", text: "Kiitos tohtori Virtanen!", labels: ["staff_manner:p"]),
         Phenomenon(rule: "eikä opens a clause of its own", text: "Pistos sattui eikä hoitaja pahoitellut.",
                    labels: ["staff_manner:c"], exact: false),
+        Phenomenon(rule: "sv: thanks to a name the lexicon does not know", text: "Tack Lena!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "en: thank you + name", text: "Thank you Anna!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "en: thank you for everything stays overall", text: "Thank you for everything!", labels: ["overall:p"]),
     ]
 
     @Test(arguments: table)
