@@ -255,6 +255,13 @@ enum Fixtures {
         Phenomenon(rule: "sv: thanks to a name the lexicon does not know", text: "Tack Lena!", labels: ["staff_manner:p"]),
         Phenomenon(rule: "en: thank you + name", text: "Thank you Anna!", labels: ["staff_manner:p"]),
         Phenomenon(rule: "en: thank you for everything stays overall", text: "Thank you for everything!", labels: ["overall:p"]),
+        // rules2: more safety incidents as laypeople write them, and near misses that are none.
+        Phenomenon(rule: "safety: hospital infection", text: "Sain infektion sairaalasta.", labels: [], exact: false, flags: [.safety]),
+        Phenomenon(rule: "safety: stitches left in", text: "Tikit jätettiin haavaan.", labels: [], exact: false, flags: [.safety]),
+        Phenomenon(rule: "safety: an adult dose to a child", text: "Pojalle annettiin aikuisen annos.", labels: [], exact: false,
+                   flags: [.safety]),
+        Phenomenon(rule: "no safety: a discharge without harm", text: "Kotiuduin nopeasti ja kaikki meni hyvin.", labels: ["overall:p"],
+                   exact: false),
     ]
 
     @Test(arguments: table)
