@@ -269,8 +269,10 @@ extension Classifier {
         reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), idiomTokens: reading.idiomTokens, text: text, lex: lex, clause: index, trace: &trace)
         for h in reading.hits where h.rule.hasPrefix("idiom") {
             // An idiom with a topic of its own names it ("ei tarvinnut odottaa" → waiting), also for suggestions.
-            if let t = h.topic, t != .overall, !reading.topics.contains(where: { $0.topic == t }) {
-                reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+            if let t = h.topic, t != .overall {
+                if !reading.topics.contains(where: { $0.topic == t }) {
+                    reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+                }
                 // A fallback is used only when the clause names nothing else: "Ei tarvinnut jonottaa ja lääkäri
                 // oli ok" judges the wait, not the doctor; "allt gick för snabbt" is the visit's pace, not overall.
                 reading.topics.removeAll { $0.priority == 1 }

@@ -262,6 +262,12 @@ enum Fixtures {
                    flags: [.safety]),
         Phenomenon(rule: "no safety: a discharge without harm", text: "Kotiuduin nopeasti ja kaikki meni hyvin.", labels: ["overall:p"],
                    exact: false),
+        // rules2: "ennen …, nyt …": how things were is no verdict on this visit.
+        Phenomenon(rule: "formerly vs now (decline)", text: "Ennen pääsi lääkärille heti, nyt ajat ovat kuukauden päässä.",
+                   labels: ["access:c"], sentiment: .negative),
+        Phenomenon(rule: "formerly vs now (improvement)", text: "Ennen jonot olivat pitkiä, nyt pääsin heti sisään.",
+                   labels: ["waiting:p"], sentiment: .positive),
+        Phenomenon(rule: "viikon päästä is only a date", text: "Kontrolli on viikon päästä.", labels: [], sentiment: .neutral),
     ]
 
     @Test(arguments: table)
