@@ -268,6 +268,12 @@ enum Fixtures {
         Phenomenon(rule: "formerly vs now (improvement)", text: "Ennen jonot olivat pitkiä, nyt pääsin heti sisään.",
                    labels: ["waiting:p"], sentiment: .positive),
         Phenomenon(rule: "viikon päästä is only a date", text: "Kontrolli on viikon päästä.", labels: [], sentiment: .neutral),
+        Phenomenon(rule: "minutes of waiting at the clinic are not consultation time",
+                   text: "Vastaanotolla jouduin odottamaan 40 minuuttia.", labels: ["waiting:c"]),
+        Phenomenon(rule: "a visit moved by the clinic is access", text: "Käynti jouduttiin siirtämään kahdesti.", labels: ["access:c"],
+                   exact: false),
+        Phenomenon(rule: "a relative clause verdict (mikä oli …) applies to the clause before",
+                   text: "Lääkäri puhui ruotsia kanssani, mikä oli todella arvostettavaa.", labels: ["language:p"]),
     ]
 
     @Test(arguments: table)
