@@ -159,6 +159,13 @@ extension Classifier {
                 negated = false
                 continue
             }
+            // "Ei voi kuin kehua", "en voi muuta kuin kiittää": "ei voi (muuta) kuin" means "can only".
+            if negated, text.language == .fi, tok.forms.surface == "kuin",
+               words[..<pos].suffix(3).contains(where: { toks[$0].forms.lemmas.contains("voida") }) {
+                negated = false
+                trace.add(tok.text, "ei voi kuin", "can only: the negation does not reach what follows", clause: index)
+                continue
+            }
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.

@@ -274,6 +274,10 @@ enum Fixtures {
                    exact: false),
         Phenomenon(rule: "a relative clause verdict (mikä oli …) applies to the clause before",
                    text: "Lääkäri puhui ruotsia kanssani, mikä oli todella arvostettavaa.", labels: ["language:p"]),
+        Phenomenon(rule: "ei voi kuin = can only", text: "Ei voi kuin kehua.", labels: ["overall:p"]),
+        Phenomenon(rule: "en voi muuta kuin", text: "En voi muuta kuin kiittää.", labels: ["overall:p"]),
+        Phenomenon(rule: "ei moitteen sijaa (convention 3)", text: "Ei ollut moitteen sijaa.", labels: ["overall:p"]),
+        Phenomenon(rule: "same day is access", text: "Pääsin lääkäriin samana päivänä.", labels: ["access:p"], exact: false),
     ]
 
     @Test(arguments: table)
