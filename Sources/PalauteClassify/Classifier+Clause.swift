@@ -468,6 +468,18 @@ extension Classifier {
         // A question asking why, or "eikö …?", complains rather than proposes.
         let sentenceTokens = toks.filter { $0.sentence == reading.sentence }
         let isQuestion = sentenceTokens.last(where: { !$0.isWord })?.text == "?" || sentenceTokens.contains { $0.text == "?" }
+        // "Onko mahdollista saada aika illaksi?" asks for something, "onko teillä iltavastaanottoa?" for
+        // information: a yes/no question about a possibility or about the clinic's offer is no complaint.
+        let asks = words.first.map { toks[$0].forms.surface == "onko" } == true && words.dropFirst().prefix(2).contains { j in
+            toks[j].forms.lemmas.contains { ["mahdollinen", "mahdollisuus", "te"].contains($0) }
+        }
+        if asks, text.language == .fi {
+            if words.contains(where: { toks[$0].forms.lemmas.contains { ["mahdollinen", "mahdollisuus"].contains($0) } }) {
+                reading.suggestion = (words[0], "suggestion:question")
+                trace.add(toks[words[0]].text, "suggestion:question", "asks whether something is possible: a proposal", clause: index)
+            }
+            return
+        }
         if isQuestion, let cue = words.lazy.compactMap({ cueMatches(.rhetorical, toks[$0]) }).first, !reading.contactVerb {
             reading.hits.append(PolarityHit(weight: -1.0, token: words[0], rule: "rhetorical-question", source: cue.source))
             trace.add(toks[words[0]].text, "rhetorical-question", "criticism -1.0", source: cue.source, clause: index)

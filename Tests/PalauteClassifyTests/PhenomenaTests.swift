@@ -278,6 +278,11 @@ enum Fixtures {
         Phenomenon(rule: "en voi muuta kuin", text: "En voi muuta kuin kiittää.", labels: ["overall:p"]),
         Phenomenon(rule: "ei moitteen sijaa (convention 3)", text: "Ei ollut moitteen sijaa.", labels: ["overall:p"]),
         Phenomenon(rule: "same day is access", text: "Pääsin lääkäriin samana päivänä.", labels: ["access:p"], exact: false),
+        // rules2: a yes/no question about a possibility or the clinic's offer is no rhetorical complaint.
+        Phenomenon(rule: "onko mahdollista … ? is a proposal", text: "Onko mahdollista saada aika illaksi?", labels: ["access:s"]),
+        Phenomenon(rule: "onko teillä … ? asks for information", text: "Onko teillä iltavastaanottoa?", labels: [],
+                   sentiment: .neutral),
+        Phenomenon(rule: "onko pakko … ? stays a complaint", text: "Onko pakko jonottaa tuntia puhelimessa?", labels: ["access:c"]),
     ]
 
     @Test(arguments: table)
