@@ -160,6 +160,13 @@ extension Classifier {
                 negated = false
                 continue
             }
+            // "Ei voi kuin kehua", "en voi muuta kuin kiittää": "ei voi (muuta) kuin" means "can only".
+            if negated, text.language == .fi, tok.forms.surface == "kuin",
+               words[..<pos].suffix(3).contains(where: { toks[$0].forms.lemmas.contains("voida") }) {
+                negated = false
+                trace.add(tok.text, "ei voi kuin", "can only: the negation does not reach what follows", clause: index)
+                continue
+            }
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.
@@ -270,8 +277,10 @@ extension Classifier {
         reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), idiomTokens: reading.idiomTokens, text: text, lex: lex, clause: index, trace: &trace)
         for h in reading.hits where h.rule.hasPrefix("idiom") {
             // An idiom with a topic of its own names it ("ei tarvinnut odottaa" → waiting), also for suggestions.
-            if let t = h.topic, t != .overall, !reading.topics.contains(where: { $0.topic == t }) {
-                reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+            if let t = h.topic, t != .overall {
+                if !reading.topics.contains(where: { $0.topic == t }) {
+                    reading.topics.append(TopicMention(topic: t, priority: 3, token: h.token, rule: "topic-idiom", source: h.source))
+                }
                 // A fallback is used only when the clause names nothing else: "Ei tarvinnut jonottaa ja lääkäri
                 // oli ok" judges the wait, not the doctor; "allt gick för snabbt" is the visit's pace, not overall.
                 reading.topics.removeAll { $0.priority == 1 }
@@ -325,13 +334,26 @@ extension Classifier {
         func isPerson(_ j: Int) -> Bool { toks[j].topicEntries.contains { $0.kind == .person } }
         let addressee: Int?
         if text.language == .fi {
+            // "Kiitos hoitajalle", or addressed right after the thanks: "Kiitos tohtori Virtanen!".
+            let pos = idxs.firstIndex(of: t)!
+            let next = idxs[(pos + 1)...].first { toks[$0].isWord }
             addressee = idxs.first { j in
                 toks[j].isWord && toks[j].hasCase(.allative)
                     && (isPerson(j) || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName })
+            } ?? next.flatMap { n in
+                isPerson(n) && toks[n].hasCase(.nominative) && idxs.contains { $0 > n && toks[$0].isName } ? n : nil
             }
         } else {
+            // "Tack till personalen", "thanks to the nurses"; or a capitalised word the lexicon does not know right
+            // after the thanks, a name ("tack Maria!", "thank you Anna").
             let pos = words.firstIndex(of: t)!
-            addressee = words[(pos + 1)..<min(words.count, pos + 4)].first(where: isPerson)
+            let after = words[(pos + 1)..<min(words.count, pos + 4)]
+            addressee = after.first(where: isPerson) ?? after.first(where: { !lex.functionWords.contains(toks[$0].forms.surface) }).flatMap { n in
+                let w = toks[n]
+                let capitalised = w.text.first?.isUppercase == true
+                let known = !w.sentiment.isEmpty || !w.topicEntries.isEmpty || !w.mods.isEmpty || lex.functionWords.contains(w.forms.surface)
+                return capitalised && !known && !w.allCaps ? n : nil
+            }
         }
         guard let staff = addressee else { return }
         reading.topics.removeAll { $0.rule.hasPrefix("topic-person") }
@@ -448,6 +470,18 @@ extension Classifier {
         }
         // A question asking why, or "eikö …?", complains rather than proposes.
         let isQuestion = toks.contains { $0.sentence == reading.sentence && $0.text == "?" }
+        // "Onko mahdollista saada aika illaksi?" asks for something, "onko teillä iltavastaanottoa?" for
+        // information: a yes/no question about a possibility or about the clinic's offer is no complaint.
+        let asks = words.first.map { toks[$0].forms.surface == "onko" } == true && words.dropFirst().prefix(2).contains { j in
+            toks[j].forms.lemmas.contains { ["mahdollinen", "mahdollisuus", "te"].contains($0) }
+        }
+        if asks, text.language == .fi {
+            if words.contains(where: { toks[$0].forms.lemmas.contains { ["mahdollinen", "mahdollisuus"].contains($0) } }) {
+                reading.suggestion = (words[0], "suggestion:question")
+                trace.add(toks[words[0]].text, "suggestion:question", "asks whether something is possible: a proposal", clause: index)
+            }
+            return
+        }
         if isQuestion, let cue = words.lazy.compactMap({ cueMatches(.rhetorical, toks[$0]) }).first, !reading.contactVerb {
             reading.hits.append(PolarityHit(weight: -1.0, token: words[0], rule: "rhetorical-question", source: cue.source))
             trace.add(toks[words[0]].text, "rhetorical-question", "criticism -1.0", source: cue.source, clause: index)
@@ -525,7 +559,8 @@ extension Classifier {
                     // "Lääkärille jäi vähän aikaa": a person in a local case is not what is judged.
                     continue
                 default:
-                    if m.priority == 1, let by = ownPredicate(i, words: words, lex: lex, text: text) {
+                    // Only a noun has a quality of its own: "tuntui liukuhihnalta" does not make "tuntua" a topic.
+                    if m.priority == 1, text.language != .fi || t.best.map({ $0.wordClass == .noun }) ?? true, let by = ownPredicate(i, words: words, lex: lex, text: text) {
                         // "Hyvä lääkäri", "Palvelu toimi sujuvasti": a fallback noun with a quality of its own.
                         m.priority = 2
                         m.rule += "+own-quality(\(toks[by].text))"
@@ -626,6 +661,8 @@ extension Classifier {
         case .phrase:
             let p = e.phrase!
             guard p.possible(in: text.sentenceBits[t.sentence]) else { return false }
+            // A sequence applies only at its own words: skip the sentence scan unless this word is one of them.
+            if p.kind == .sequence, !p.elements.contains(where: { $0.matches(t.forms) }) { return false }
             let sentenceWords = text.sentenceWords[t.sentence]
             let m = p.kind == .sequence ? matchSequence(p, in: sentenceWords, tokens: text.tokens) : matchCooccurrence(p, in: sentenceWords, tokens: text.tokens)
             guard let m else { return false }

@@ -75,6 +75,21 @@ extension Classifier {
             }
         }
 
+        // "Ennen pääsi samana päivänä, nyt ajat ovat viikon päässä": how things were, set against now, is no
+        // verdict on this visit (the change is, in the clause about now).
+        if lang == .fi {
+            for r in readings.indices {
+                let words = readings[r].tokens.filter { toks[$0].isWord }
+                guard let first = words.first, toks[first].forms.surface == "ennen",
+                      words.count > 1, toks[words[1]].forms.surface != "kuin", !toks[words[1]].hasCase(.partitive),
+                      text.sentenceWords[readings[r].sentence].contains(where: { toks[$0].forms.surface == "nyt" }) else { continue }
+                if !readings[r].hits.isEmpty {
+                    readings[r].hits.removeAll()
+                    trace.add(toks[first].text, "formerly", "how things were before is no verdict on now", clause: readings[r].index)
+                }
+            }
+        }
+
         // Exclamation marks strengthen their sentence.
         var exclaim = [Double](repeating: 1, count: max(1, text.sentenceCount))
         for t in toks where t.text == "!" { exclaim[t.sentence] = min(1.5, exclaim[t.sentence] + 0.15) }
