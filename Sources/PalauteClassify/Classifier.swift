@@ -5,17 +5,36 @@ import PalauteText
 /// worker owns its own `TextAnalyzer` (Voikko handles are not thread-safe).
 public struct Classifier: Sendable {
     public let bundle: LexiconBundle
+    /// The learned general-domain backoff (nil: the rules alone).
+    public let sentimentModel: SentimentModel?
 
-    public init(bundle: LexiconBundle) {
+    /// The lexicon's content hash, with the sentiment model's folded in: a result traces to both.
+    public let lexiconVersion: String
+    /// General-domain text (forum posts, not patient feedback): the learned model decides every text's
+    /// sentiment, the rules' verdict being one of its features (`evaluate --finnsentiment --general-domain`).
+    public var generalDomain = false
+
+    public init(bundle: LexiconBundle, sentimentModel: SentimentModel? = nil) {
         self.bundle = bundle
+        self.sentimentModel = sentimentModel
+        lexiconVersion = Self.version(bundle, sentimentModel)
     }
 
-    /// Loads the bundled lexicons (see `ResourceLocator`), or those under `lexicons` when given.
-    public init(lexicons: String? = nil) throws {
+    /// Loads the bundled lexicons and sentiment model (see `ResourceLocator`), or those under `lexicons` and
+    /// `models` when given.
+    public init(lexicons: String? = nil, models: String? = nil) throws {
         bundle = try LexiconBundle.locate(explicit: lexicons)
+        sentimentModel = try SentimentModel.locate(explicit: models)
+        lexiconVersion = Self.version(bundle, sentimentModel)
     }
 
-    public var lexiconVersion: String { bundle.version }
+    static func version(_ bundle: LexiconBundle, _ model: SentimentModel?) -> String {
+        guard let model else { return bundle.version }
+        var h = FNV1a()
+        h.combine(bundle.version)
+        h.combine(model.version)
+        return h.hex
+    }
 
     /// Classifies one analysed response. `language` overrides the analyser's language (debugging only).
     public func classify(_ analyzed: AnalyzedText, score: Int?, language: Language? = nil) -> Classification {
@@ -65,6 +84,9 @@ struct Trace {
     var enabled: Bool
     var steps: [Explanation.Step] = []
     var tokens: [(text: String, lemmas: [String], clause: Int)] = []
+    /// Set by `sentimentReading`: record the learned model's features even where it is not consulted.
+    var captureSentiment = false
+    var sentiment: SentimentReading?
 
     mutating func add(_ words: @autoclosure () -> String, _ rule: String, _ effect: @autoclosure () -> String,
                       source: LexiconSource? = nil, clause: Int) {
