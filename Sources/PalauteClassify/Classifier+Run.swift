@@ -162,10 +162,16 @@ extension Classifier {
         let open = generalDomain || onlyOverall && !readings.contains(where: { $0.lukewarm || $0.suggestion != nil })
         if open && sentimentModel != nil || trace.captureSentiment {
             let curated = Sentiment(labels: labels.keys)
-            let features = SentimentFeatures.extract(text, readings: readings, curated: curated, lexicon: lex)
-            if trace.captureSentiment { trace.sentiment = SentimentReading(features: features, open: open, curated: curated) }
+            if trace.captureSentiment {
+                let features = SentimentFeatures.extract(text, readings: readings, curated: curated, lexicon: lex)
+                trace.sentiment = SentimentReading(features: features, open: open, curated: curated)
+            }
             if open, let model = sentimentModel, let token = toks.firstIndex(where: \.isWord) {
-                let (winner, lead) = model.decide(features, general: generalDomain)
+                var z = model.start(general: generalDomain)
+                SentimentFeatures.visit(text, readings: readings, curated: curated, lexicon: lex) { f in
+                    if let w = model.weight(f) { z += w }
+                }
+                let (winner, lead) = SentimentModel.decide(z)
                 let polar = labels.keys.contains { $0.label != .suggestion }
                 let verdict: MentionLabel? = switch winner {
                 case .positive: .praise

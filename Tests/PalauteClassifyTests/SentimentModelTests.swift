@@ -29,6 +29,25 @@ import Testing
         #expect(f.contains { $0.hasPrefix("len:") })
     }
 
+    /// Inference scores features as they are visited; training reads their names: both must agree.
+    @Test func scoringByNameAndByVisitAgree() throws {
+        let model = try #require(Fixtures.classifier.sentimentModel)
+        let analyzer = try TextAnalyzer()
+        let lex = Fixtures.classifier.bundle[.fi]
+        let text = PreparedText(analyzer.analyze("Ei tää peli ollut yhtään hyvä, ihan turha :( !!"), language: .fi, lexicon: lex)
+        var names: [String] = []
+        var z = model.start(general: false)
+        SentimentFeatures.visit(text, readings: [], curated: .neutral, lexicon: lex) { f in
+            #expect(SentimentFeature(name: f.name) == f)
+            names.append(f.name)
+            if let w = model.weight(f) { z += w }
+        }
+        #expect(names.contains("n:hyvä"))
+        #expect(names.contains { $0.hasPrefix("b:") })
+        let byName = model.scores(names)
+        #expect(abs(byName.positive - z[0]) < 1e-9 && abs(byName.negative - z[1]) < 1e-9 && abs(byName.neutral - z[2]) < 1e-9)
+    }
+
     @Test func parsesWeightsAndParameters() throws {
         let text = "# comment\n" + Self.header + "(bias)\t0.5\t-0.5\t0\n(margins)\t0.5\tinf\t2\nw:hyvä\t2\t-1\t0\n"
         let m = try SentimentModel.parse(text, file: "sentiment/fi.tsv")

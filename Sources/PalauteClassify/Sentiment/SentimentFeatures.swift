@@ -10,9 +10,17 @@ import PalauteText
 /// - `p:!`, `p:!!`, `p:?`, `p:...` punctuation, `caps` a shouted word, `len:<bucket>` the word count;
 /// - `cur:<sentiment>` the rules' own verdict so far, `lex+`/`lex-` clauses the curated lexicon found polar.
 enum SentimentFeatures {
+    /// The features as the names the training script and the model file use.
     static func extract(_ text: PreparedText, readings: [ClauseReading], curated: Sentiment, lexicon: Lexicon) -> [String] {
         var out: [String] = []
         out.reserveCapacity(text.tokens.count * 3 + 6)
+        visit(text, readings: readings, curated: curated, lexicon: lexicon) { out.append($0.name) }
+        return out
+    }
+
+    /// Calls `emit` with every feature, in order; inference scores them without building their names.
+    static func visit(_ text: PreparedText, readings: [ClauseReading], curated: Sentiment, lexicon: Lexicon,
+                      _ emit: (SentimentFeature) -> Void) {
         var negatedClause = -1
         var previous: (lemma: String, clause: Int)?
         var words = 0, exclamations = 0
@@ -22,15 +30,15 @@ enum SentimentFeatures {
             case .word:
                 words += 1
                 let lemma = t.forms.lemmas.first ?? t.forms.surface
-                out.append("w:" + lemma)
-                if negatedClause == t.clause { out.append("n:" + lemma) }
+                emit(.word(lemma))
+                if negatedClause == t.clause { emit(.negated(lemma)) }
                 if t.isNegationVerb { negatedClause = t.clause }
-                if let p = previous, p.clause == t.clause { out.append("b:" + p.lemma + " " + lemma) }
+                if let p = previous, p.clause == t.clause { emit(.bigram(p.lemma, lemma)) }
                 previous = (lemma, t.clause)
                 if t.allCaps { caps = true }
             case .emoticon, .emoji:
-                out.append("e:" + t.text)
-                if let w = lexicon.symbolSentiment[t.text]?.weight { out.append(w > 0 ? "e+" : "e-") }
+                emit(.other("e:" + t.text))
+                if let w = lexicon.symbolSentiment[t.text]?.weight { emit(.other(w > 0 ? "e+" : "e-")) }
                 previous = nil
             case .punctuation:
                 if t.text.contains("!") { exclamations += t.text.filter { $0 == "!" }.count }
@@ -41,15 +49,43 @@ enum SentimentFeatures {
                 previous = nil
             }
         }
-        if exclamations > 0 { out.append("p:!") }
-        if exclamations > 1 { out.append("p:!!") }
-        if question { out.append("p:?") }
-        if ellipsis { out.append("p:...") }
-        if caps { out.append("caps") }
-        out.append("len:" + (words <= 1 ? "1" : words <= 3 ? "3" : words <= 7 ? "7" : words <= 15 ? "15" : "more"))
-        out.append("cur:" + curated.rawValue)
-        if readings.contains(where: { $0.polarity >= Classifier.labelThreshold }) { out.append("lex+") }
-        if readings.contains(where: { $0.polarity <= -Classifier.labelThreshold }) { out.append("lex-") }
-        return out
+        if exclamations > 0 { emit(.other("p:!")) }
+        if exclamations > 1 { emit(.other("p:!!")) }
+        if question { emit(.other("p:?")) }
+        if ellipsis { emit(.other("p:...")) }
+        if caps { emit(.other("caps")) }
+        emit(.other(words <= 1 ? "len:1" : words <= 3 ? "len:3" : words <= 7 ? "len:7" : words <= 15 ? "len:15" : "len:more"))
+        emit(.other("cur:" + curated.rawValue))
+        if readings.contains(where: { $0.polarity >= Classifier.labelThreshold }) { emit(.other("lex+")) }
+        if readings.contains(where: { $0.polarity <= -Classifier.labelThreshold }) { emit(.other("lex-")) }
+    }
+}
+
+/// One feature: words keep their lemma apart, so that scoring looks them up without building a name.
+enum SentimentFeature: Equatable {
+    case word(String)
+    case negated(String)
+    case bigram(String, String)
+    case other(String)
+
+    var name: String {
+        switch self {
+        case .word(let l): "w:" + l
+        case .negated(let l): "n:" + l
+        case .bigram(let a, let b): "b:" + a + " " + b
+        case .other(let s): s
+        }
+    }
+
+    init(name: String) {
+        if name.hasPrefix("w:") {
+            self = .word(String(name.dropFirst(2)))
+        } else if name.hasPrefix("n:") {
+            self = .negated(String(name.dropFirst(2)))
+        } else if name.hasPrefix("b:"), let space = name.firstIndex(of: " ") {
+            self = .bigram(String(name[name.index(name.startIndex, offsetBy: 2)..<space]), String(name[name.index(after: space)...]))
+        } else {
+            self = .other(name)
+        }
     }
 }

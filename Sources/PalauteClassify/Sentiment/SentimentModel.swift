@@ -19,8 +19,12 @@ public struct SentimentModel: Sendable {
         case positive, negative, neutral
     }
 
-    /// Weights (positive, negative, neutral) by feature.
-    var weights: [String: SIMD4<Double>] = [:]
+    /// Weights (positive, negative, neutral) by feature, words by lemma and bigrams by first then second lemma.
+    var words: [String: SIMD4<Double>] = [:]
+    var negated: [String: SIMD4<Double>] = [:]
+    var bigrams: [String: [String: SIMD4<Double>]] = [:]
+    var others: [String: SIMD4<Double>] = [:]
+    public private(set) var featureCount = 0
     var bias = SIMD4<Double>(0, 0, 0, 0)
     /// Added to the logits in the feedback mode (tuned so that the domain gold sets lose nothing) and in the
     /// general-domain mode (tuned for FinnSentiment macro-F1 alone).
@@ -36,13 +40,23 @@ public struct SentimentModel: Sendable {
 
     public init() {}
 
-    public var featureCount: Int { weights.count }
+    func weight(_ f: SentimentFeature) -> SIMD4<Double>? {
+        switch f {
+        case .word(let l): words[l]
+        case .negated(let l): negated[l]
+        case .bigram(let a, let b): bigrams[a]?[b]
+        case .other(let s): others[s]
+        }
+    }
 
-    /// Logits (positive, negative, neutral) of one text's features, with the offset of the mode.
+    /// The logits before any feature: the bias with the offset of the mode.
+    func start(general: Bool) -> SIMD4<Double> { bias + (general ? generalOffset : domainOffset) }
+
+    /// Logits (positive, negative, neutral) of features given by name, with the offset of the mode.
     public func scores(_ features: [String], general: Bool = false) -> (positive: Double, negative: Double, neutral: Double) {
-        var z = bias + (general ? generalOffset : domainOffset)
+        var z = start(general: general)
         for f in features {
-            if let w = weights[f] { z += w }
+            if let w = weight(SentimentFeature(name: f)) { z += w }
         }
         return (z[0], z[1], z[2])
     }
@@ -50,9 +64,20 @@ public struct SentimentModel: Sendable {
     /// The winning class and its lead over the runner-up.
     public func decide(_ features: [String], general: Bool = false) -> (winner: Class, lead: Double) {
         let z = scores(features, general: general)
-        let all: [(Class, Double)] = [(.positive, z.positive), (.negative, z.negative), (.neutral, z.neutral)]
-        let sorted = all.sorted { $0.1 > $1.1 }
-        return (sorted[0].0, sorted[0].1 - sorted[1].1)
+        return Self.decide(SIMD4(z.positive, z.negative, z.neutral, 0))
+    }
+
+    static func decide(_ z: SIMD4<Double>) -> (winner: Class, lead: Double) {
+        var best = Class.positive, second = -Double.infinity
+        for c in [Class.negative, .neutral] {
+            if z[c.rawValue] > z[best.rawValue] {
+                second = z[best.rawValue]
+                best = c
+            } else {
+                second = max(second, z[c.rawValue])
+            }
+        }
+        return (best, z[best.rawValue] - second)
     }
 
     /// The file the classifier loads from a `models/` folder.
@@ -119,7 +144,15 @@ public struct SentimentModel: Sendable {
             case "(margins)": (model.polarMargin, model.flipMargin, model.neutralMargin) = (w[0], w[1], w[2])
             case "": throw err("empty feature name")
             default:
-                guard model.weights.updateValue(w, forKey: key) == nil else { throw err("feature '\(key)' appears twice") }
+                let known: SIMD4<Double>?
+                switch SentimentFeature(name: key) {
+                case .word(let l): known = model.words.updateValue(w, forKey: l)
+                case .negated(let l): known = model.negated.updateValue(w, forKey: l)
+                case .bigram(let a, let b): known = model.bigrams[a, default: [:]].updateValue(w, forKey: b)
+                case .other(let s): known = model.others.updateValue(w, forKey: s)
+                }
+                guard known == nil else { throw err("feature '\(key)' appears twice") }
+                model.featureCount += 1
             }
         }
         guard headerSeen else { throw SentimentModelError(file: file, line: 0, message: "no header line") }
