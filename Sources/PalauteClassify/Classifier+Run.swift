@@ -180,8 +180,13 @@ extension Classifier {
                 }
                 if let verdict, generalDomain || lead > (polar ? model.flipMargin : model.polarMargin) {
                     if labels.keys.count != 1 || labels[TopicLabel(topic: .overall, label: verdict)] == nil {
+                        // The evidence is the word that pulls hardest towards the verdict.
+                        let strongest = toks.indices.filter { toks[$0].isWord }.max { a, b in
+                            model.pull(of: toks[a].forms.lemmas.first ?? toks[a].forms.surface, towards: winner)
+                                < model.pull(of: toks[b].forms.lemmas.first ?? toks[b].forms.surface, towards: winner)
+                        } ?? token
                         labels = [:]
-                        add(.overall, verdict, token: token, rule: "general-sentiment", source: nil, mention: nil)
+                        add(.overall, verdict, token: strongest, rule: "general-sentiment", source: nil, mention: nil)
                         usedGeneral = true
                     }
                 } else if verdict == nil, polar, generalDomain || lead > model.neutralMargin {

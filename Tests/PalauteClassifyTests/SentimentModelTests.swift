@@ -43,7 +43,7 @@ import Testing
             if let w = model.weight(f) { z += w }
         }
         #expect(names.contains("n:hyvä"))
-        #expect(names.contains { $0.hasPrefix("b:") })
+        #expect(names.contains("e::("))
         let byName = model.scores(names)
         #expect(abs(byName.positive - z[0]) < 1e-9 && abs(byName.negative - z[1]) < 1e-9 && abs(byName.neutral - z[2]) < 1e-9)
     }
@@ -95,14 +95,22 @@ import Testing
     /// General Finnish the patient-feedback lexicon does not read: the learned model gives the verdict.
     @Test func theModelLabelsGeneralTextTheRulesLeaveAlone() throws {
         let analyzer = try TextAnalyzer()
-        let negative = Fixtures.classifier.classify(analyzer.analyze("Voi että kun ottaa päähän tää sää"), score: nil)
+        let sigh = "Huoh, taas sataa ja olen niin väsynyt"
+        let negative = Fixtures.classifier.classify(analyzer.analyze(sigh), score: nil)
         #expect(negative.sentiment == .negative)
-        #expect(negative.evidence.contains { $0.rule == "general-sentiment" })
+        // The evidence is the word that weighs most, not the first.
+        #expect(negative.evidence.contains { $0.rule == "general-sentiment" && $0.text == "väsynyt" })
+        let greeting = Fixtures.classifier.classify(analyzer.analyze("Moi kaikki, tervetuloa mukaan"), score: nil)
+        #expect(greeting.sentiment == .positive)
+        #expect(greeting.evidence.contains { $0.rule == "general-sentiment" })
+        #expect(greeting.confidence <= 0.5)
+        // Without the model the rules see nothing in either.
+        let withoutModel = Classifier(bundle: Fixtures.classifier.bundle)
+        #expect(withoutModel.classify(analyzer.analyze(sigh), score: nil).sentiment == .neutral)
+        // The general-domain mode lets the model decide where the feedback mode keeps to the rules.
         var general = Fixtures.classifier
         general.generalDomain = true
-        let positive = general.classify(analyzer.analyze("Onnea matkaan ja nauttikaa lomasta"), score: nil)
-        #expect(positive.sentiment == .positive)
-        let withoutModel = Classifier(bundle: Fixtures.classifier.bundle)
-        #expect(withoutModel.classify(analyzer.analyze("Voi että kun ottaa päähän tää sää"), score: nil).sentiment == .neutral)
+        #expect(general.classify(analyzer.analyze("Onnea matkaan ja nauttikaa lomasta"), score: nil).sentiment == .positive)
+        #expect(Fixtures.classifier.classify(analyzer.analyze("Onnea matkaan ja nauttikaa lomasta"), score: nil).sentiment == .neutral)
     }
 }

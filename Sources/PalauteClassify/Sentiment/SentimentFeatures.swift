@@ -5,7 +5,6 @@ import PalauteText
 ///
 /// - `w:<lemma>` every word's first lemma (the written form when Voikko does not know it);
 /// - `n:<lemma>` words after a negation verb in the same clause ("ei ollut hyvä" → `n:olla`, `n:hyvä`);
-/// - `b:<lemma> <lemma>` neighbouring words of a clause;
 /// - `e:<emoticon>` emoticons and emoji as written, `e+`/`e-` for those the curated lexicon weighs;
 /// - `p:!`, `p:!!`, `p:?`, `p:...` punctuation, `caps` a shouted word, `len:<bucket>` the word count;
 /// - `cur:<sentiment>` the rules' own verdict so far, `lex+`/`lex-` clauses the curated lexicon found polar.
@@ -22,7 +21,6 @@ enum SentimentFeatures {
     static func visit(_ text: PreparedText, readings: [ClauseReading], curated: Sentiment, lexicon: Lexicon,
                       _ emit: (SentimentFeature) -> Void) {
         var negatedClause = -1
-        var previous: (lemma: String, clause: Int)?
         var words = 0, exclamations = 0
         var question = false, ellipsis = false, caps = false
         for t in text.tokens {
@@ -33,20 +31,16 @@ enum SentimentFeatures {
                 emit(.word(lemma))
                 if negatedClause == t.clause { emit(.negated(lemma)) }
                 if t.isNegationVerb { negatedClause = t.clause }
-                if let p = previous, p.clause == t.clause { emit(.bigram(p.lemma, lemma)) }
-                previous = (lemma, t.clause)
                 if t.allCaps { caps = true }
             case .emoticon, .emoji:
                 emit(.other("e:" + t.text))
                 if let w = lexicon.symbolSentiment[t.text]?.weight { emit(.other(w > 0 ? "e+" : "e-")) }
-                previous = nil
             case .punctuation:
                 if t.text.contains("!") { exclamations += t.text.filter { $0 == "!" }.count }
                 if t.text.contains("?") { question = true }
                 if t.text.contains("..") || t.text.contains("…") { ellipsis = true }
-                previous = nil
             default:
-                previous = nil
+                break
             }
         }
         if exclamations > 0 { emit(.other("p:!")) }
@@ -61,18 +55,17 @@ enum SentimentFeatures {
     }
 }
 
-/// One feature: words keep their lemma apart, so that scoring looks them up without building a name.
+/// One feature: words keep their lemma apart, so that scoring looks them up without building a name. (Lemma
+/// bigrams were tried and dropped: no gain in cross-validation, twice the model.)
 enum SentimentFeature: Equatable {
     case word(String)
     case negated(String)
-    case bigram(String, String)
     case other(String)
 
     var name: String {
         switch self {
         case .word(let l): "w:" + l
         case .negated(let l): "n:" + l
-        case .bigram(let a, let b): "b:" + a + " " + b
         case .other(let s): s
         }
     }
@@ -82,8 +75,6 @@ enum SentimentFeature: Equatable {
             self = .word(String(name.dropFirst(2)))
         } else if name.hasPrefix("n:") {
             self = .negated(String(name.dropFirst(2)))
-        } else if name.hasPrefix("b:"), let space = name.firstIndex(of: " ") {
-            self = .bigram(String(name[name.index(name.startIndex, offsetBy: 2)..<space]), String(name[name.index(after: space)...]))
         } else {
             self = .other(name)
         }

@@ -19,10 +19,9 @@ public struct SentimentModel: Sendable {
         case positive, negative, neutral
     }
 
-    /// Weights (positive, negative, neutral) by feature, words by lemma and bigrams by first then second lemma.
+    /// Weights (positive, negative, neutral) by feature, words by lemma.
     var words: [String: SIMD4<Double>] = [:]
     var negated: [String: SIMD4<Double>] = [:]
-    var bigrams: [String: [String: SIMD4<Double>]] = [:]
     var others: [String: SIMD4<Double>] = [:]
     public private(set) var featureCount = 0
     var bias = SIMD4<Double>(0, 0, 0, 0)
@@ -44,9 +43,14 @@ public struct SentimentModel: Sendable {
         switch f {
         case .word(let l): words[l]
         case .negated(let l): negated[l]
-        case .bigram(let a, let b): bigrams[a]?[b]
         case .other(let s): others[s]
         }
+    }
+
+    /// How much a word (`w:` feature) favours a class over the others.
+    func pull(of lemma: String, towards c: Class) -> Double {
+        guard let w = words[lemma] else { return 0 }
+        return w[c.rawValue] - max(w[(c.rawValue + 1) % 3], w[(c.rawValue + 2) % 3])
     }
 
     /// The logits before any feature: the bias with the offset of the mode.
@@ -148,7 +152,6 @@ public struct SentimentModel: Sendable {
                 switch SentimentFeature(name: key) {
                 case .word(let l): known = model.words.updateValue(w, forKey: l)
                 case .negated(let l): known = model.negated.updateValue(w, forKey: l)
-                case .bigram(let a, let b): known = model.bigrams[a, default: [:]].updateValue(w, forKey: b)
                 case .other(let s): known = model.others.updateValue(w, forKey: s)
                 }
                 guard known == nil else { throw err("feature '\(key)' appears twice") }
