@@ -4,7 +4,7 @@ BIN        := .build/debug/palaute
 SAMPLE     := examples/sample
 DB         := out/palaute.sqlite
 
-.PHONY: deps build demo test release bench bench-ingest bench-run sample clean llm-smoke
+.PHONY: deps build demo test release bench bench-ingest bench-run sample clean llm-smoke train-sentiment
 
 deps:
 	@scripts/install-deps.sh
@@ -42,6 +42,17 @@ bench-ingest: deps
 # The whole `palaute run` on 1M responses of the load corpus, release build (see docs/bench-nightly.md).
 bench-run: deps
 	scripts/bench-run.sh 1000000 $${SHARED:-../shared}/bench/make_corpus.py
+
+# Retrains the learned sentiment model models/sentiment/fi.tsv from FinnSentiment splits 2-20 (split 1 held out),
+# constrained by dev.jsonl and examples/eval/heldout.jsonl; needs SHARED (default ../shared) and numpy + scipy
+# (training only). See docs/sentiment-model.md.
+train-sentiment: deps
+	$(SWIFT) build -c release
+	@mkdir -p out
+	.build/release/palaute sentiment-features $${SHARED:-../shared}/data/finnsentiment/finnsentiment.jsonl --finnish > out/fs-features.jsonl
+	.build/release/palaute sentiment-features $${SHARED:-../shared}/data/dev.jsonl > out/dev-features.jsonl
+	.build/release/palaute sentiment-features examples/eval/heldout.jsonl > out/heldout-features.jsonl
+	python3 scripts/train-sentiment.py out/fs-features.jsonl models/sentiment/fi.tsv --domain out/dev-features.jsonl out/heldout-features.jsonl
 
 clean:
 	rm -rf .build out palaute.sqlite palaute.sqlite-wal palaute.sqlite-shm palaute.sqlite.lock palaute-rejects.csv

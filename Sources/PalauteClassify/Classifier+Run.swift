@@ -3,10 +3,6 @@ import PalauteText
 extension Classifier {
     /// Labels below this clause polarity are too weak to be praise or criticism.
     static let labelThreshold = 0.5
-    /// How sure the learned backoff must be (a logit) before it labels anything.
-    static let generalMargin = 1.0
-    /// The logit a curated topic-less verdict adds to the learned backoff's side.
-    static let curatedVerdictWeight = 2.0
 
     func run(_ analyzed: AnalyzedText, score: Int?, language: Language?, cache: LookupCache? = nil, trace: inout Trace) -> Classification {
         let lang = language ?? resolveLanguage(analyzed)
@@ -206,34 +202,51 @@ extension Classifier {
             add(topic, orphanTotal > 0 ? .praise : .criticism, token: strongest.token, rule: thanksToName ? "thanks-to-person" : "overall-verdict", source: strongest.source, mention: nil)
         }
 
-        // Still nothing: the learned general-domain backoff may give a verdict on the whole text.
-        // It also weighs in when the only verdict is a topic-less `overall` one, together with that verdict.
+        // Still nothing: the learned general-domain model may give a verdict on the whole text. It also weighs in
+        // when the only verdict is a topic-less `overall` one (the rules' verdict is one of its features). In the
+        // general-domain mode it decides every text's sentiment.
         let onlyOverall = labels.keys.allSatisfy { $0.topic == .overall && $0.label != .suggestion }
-        if onlyOverall, !lex.general.isEmpty,
-           !readings.contains(where: { $0.lukewarm || $0.suggestion != nil }) {
-            var zp = lex.generalBias.positive, zn = lex.generalBias.negative
-            var seen = Set<String>()
-            var strongest: (Int, Double)?
-            for (i, t) in toks.enumerated() where t.isWord {
-                let key = t.forms.lemmas.first ?? t.forms.surface
-                guard seen.insert(key).inserted, let w = lex.general[key] else { continue }
-                zp += w.positive
-                zn += w.negative
-                let m = max(abs(w.positive), abs(w.negative))
-                if m > (strongest?.1 ?? 0) { strongest = (i, m) }
+        // An idiom is the quality team's own reading of a construction ("ei moitteen sijaa"): in feedback mode a
+        // model trained on forum text does not overrule it.
+        let idiomVerdict = readings.contains { $0.hits.contains { $0.rule.hasPrefix("idiom") } }
+        let open = generalDomain
+            || onlyOverall && !idiomVerdict && !readings.contains(where: { $0.lukewarm || $0.suggestion != nil })
+        if open && sentimentModel != nil || trace.captureSentiment {
+            let curated = Sentiment(labels: labels.keys)
+            if trace.captureSentiment {
+                let features = SentimentFeatures.extract(text, readings: readings, curated: curated, lexicon: lex)
+                trace.sentiment = SentimentReading(features: features, open: open, curated: curated)
             }
-            let curated = labels.keys.reduce(0.0) { $0 + ($1.label == .praise ? 1 : -1) } * Self.curatedVerdictWeight
-            zp += max(curated, 0)
-            zn += max(-curated, 0)
-            if max(zp, zn) > Self.generalMargin, let (token, _) = strongest {
-                let label: MentionLabel = zp >= zn ? .praise : .criticism
-                if labels[TopicLabel(topic: .overall, label: label)] == nil {
-                    labels = [:]
-                    add(.overall, label, token: token, rule: "general-sentiment", source: nil, mention: nil)
-                    usedGeneral = true
+            if open, let model = sentimentModel, let token = toks.firstIndex(where: \.isWord) {
+                var z = model.start(general: generalDomain)
+                SentimentFeatures.visit(text, readings: readings, curated: curated, lexicon: lex) { f in
+                    if let w = model.weight(f) { z += w }
                 }
-            } else if !labels.isEmpty, max(zp, zn) <= Self.generalMargin {
-                trace.add(toks[0].text, "general-sentiment", "keeps the curated verdict", clause: 0)
+                let (winner, lead) = SentimentModel.decide(z)
+                let polar = labels.keys.contains { $0.label != .suggestion }
+                let verdict: MentionLabel? = switch winner {
+                case .positive: .praise
+                case .negative: .criticism
+                case .neutral: nil
+                }
+                if let verdict, generalDomain || lead > (polar ? model.flipMargin : model.polarMargin) {
+                    if labels.keys.count != 1 || labels[TopicLabel(topic: .overall, label: verdict)] == nil {
+                        // The evidence is the word that pulls hardest towards the verdict.
+                        let strongest = toks.indices.filter { toks[$0].isWord }.max { a, b in
+                            model.pull(of: toks[a].forms.lemmas.first ?? toks[a].forms.surface, towards: winner)
+                                < model.pull(of: toks[b].forms.lemmas.first ?? toks[b].forms.surface, towards: winner)
+                        } ?? token
+                        labels = [:]
+                        add(.overall, verdict, token: strongest, rule: "general-sentiment", source: nil, mention: nil)
+                        usedGeneral = true
+                    }
+                } else if verdict == nil, polar, generalDomain || lead > model.neutralMargin {
+                    labels = labels.filter { $0.key.label == .suggestion }
+                    usedGeneral = true
+                    trace.add(toks[token].text, "general-sentiment", "withdraws the verdict", clause: toks[token].clause)
+                } else if polar {
+                    trace.add(toks[token].text, "general-sentiment", "keeps the curated verdict", clause: toks[token].clause)
+                }
             }
         }
 
@@ -256,7 +269,7 @@ extension Classifier {
         return Classification(
             lang: lang, sentiment: sentiment, topics: topics, flags: flags,
             followUp: FollowUpRule.applies(score: score, topics: topics, flags: flags),
-            nps: nps, confidence: confidence, mismatch: mismatch, evidence: ev, lexiconVersion: bundle.version
+            nps: nps, confidence: confidence, mismatch: mismatch, evidence: ev, lexiconVersion: lexiconVersion
         )
     }
 

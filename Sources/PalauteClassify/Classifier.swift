@@ -7,22 +7,43 @@ public struct Classifier: Sendable {
     public let bundle: LexiconBundle
     /// `sentiment` and `all` (non-name) exclusions per language, filtered once rather than for every clause.
     let sentimentExclusions: [Language: [ExclusionEntry]]
+    /// The learned general-domain backoff (nil: the rules alone).
+    public let sentimentModel: SentimentModel?
 
-    public init(bundle: LexiconBundle) {
+    /// The lexicon's content hash, with the sentiment model's folded in: a result traces to both.
+    public let lexiconVersion: String
+    /// General-domain text (forum posts, not patient feedback): the learned model decides every text's
+    /// sentiment, the rules' verdict being one of its features (`evaluate --finnsentiment --general-domain`).
+    public var generalDomain = false
+
+    public init(bundle: LexiconBundle, sentimentModel: SentimentModel? = nil) {
         self.bundle = bundle
+        self.sentimentModel = sentimentModel
+        lexiconVersion = Self.version(bundle, sentimentModel)
+        sentimentExclusions = Self.sentimentExclusions(bundle)
+    }
+
+    /// Loads the bundled lexicons and sentiment model (see `ResourceLocator`), or those under `lexicons` and
+    /// `models` when given.
+    public init(lexicons: String? = nil, models: String? = nil) throws {
+        self.init(bundle: try LexiconBundle.locate(explicit: lexicons), sentimentModel: try SentimentModel.locate(explicit: models))
+    }
+
+    static func sentimentExclusions(_ bundle: LexiconBundle) -> [Language: [ExclusionEntry]] {
         var ex: [Language: [ExclusionEntry]] = [:]
         for (lang, lex) in bundle.lexicons {
             ex[lang] = lex.exclusions.filter { $0.scope == .sentiment || $0.scope == .all && $0.kind != .name }
         }
-        sentimentExclusions = ex
+        return ex
     }
 
-    /// Loads the bundled lexicons (see `ResourceLocator`), or those under `lexicons` when given.
-    public init(lexicons: String? = nil) throws {
-        self.init(bundle: try LexiconBundle.locate(explicit: lexicons))
+    static func version(_ bundle: LexiconBundle, _ model: SentimentModel?) -> String {
+        guard let model else { return bundle.version }
+        var h = FNV1a()
+        h.combine(bundle.version)
+        h.combine(model.version)
+        return h.hex
     }
-
-    public var lexiconVersion: String { bundle.version }
 
     /// Classifies one analysed response. `language` overrides the analyser's language (debugging only).
     public func classify(_ analyzed: AnalyzedText, score: Int?, language: Language? = nil) -> Classification {
@@ -72,6 +93,9 @@ struct Trace {
     var enabled: Bool
     var steps: [Explanation.Step] = []
     var tokens: [(text: String, lemmas: [String], clause: Int)] = []
+    /// Set by `sentimentReading`: record the learned model's features even where it is not consulted.
+    var captureSentiment = false
+    var sentiment: SentimentReading?
 
     mutating func add(_ words: @autoclosure () -> String, _ rule: String, _ effect: @autoclosure () -> String,
                       source: LexiconSource? = nil, clause: Int) {

@@ -12,6 +12,7 @@ struct Palaute: AsyncParsableCommand {
             Classify.self,
             Explain.self,
             Evaluate.self,
+            SentimentFeaturesCommand.self,
             LLMCheck.self,
             Export.self,
             Report.self,

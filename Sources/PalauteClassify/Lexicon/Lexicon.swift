@@ -10,10 +10,6 @@ public struct Lexicon: Sendable {
     public var idioms: [IdiomEntry] = []
     public var cues: [CueEntry] = []
     public var exclusions: [ExclusionEntry] = []
-    /// Learned general-domain weights (positive, negative) by lemma: a backoff for comments the curated
-    /// lexicon gives no label (see scripts/train-general-sentiment.py).
-    public var general: [String: (positive: Double, negative: Double)] = [:]
-    public var generalBias: (positive: Double, negative: Double) = (0, 0)
     /// Frequent words of the language, for telling Swedish and English from Finnish.
     public var functionWords: Set<String> = []
 
@@ -142,7 +138,7 @@ public struct LexiconBundle: Sendable {
         lexicons[language] ?? lexicons[.fi] ?? Lexicon(language: language)
     }
 
-    static let fileNames = ["topics.tsv", "sentiment.tsv", "modifiers.tsv", "idioms.tsv", "cues.tsv", "exclusions.tsv", "function-words.tsv", "sentiment-general.tsv"]
+    static let fileNames = ["topics.tsv", "sentiment.tsv", "modifiers.tsv", "idioms.tsv", "cues.tsv", "exclusions.tsv", "function-words.tsv"]
 
     /// Loads `<folder>/{fi,sv,en}/*.tsv`. Throws `LexiconError` naming file and line on any bad line.
     public static func load(from folder: URL) throws -> LexiconBundle {

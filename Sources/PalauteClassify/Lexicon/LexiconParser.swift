@@ -124,15 +124,6 @@ enum LexiconParser {
                 return cols[0].lowercased()
             }
         }
-        if let t = files["sentiment-general.tsv"] {
-            try rows(t, file: prefix + "sentiment-general.tsv", columns: 3...3) { cols, _, err in
-                guard let p = Double(cols[1]), let n = Double(cols[2]), p.isFinite, n.isFinite else {
-                    throw err("weights must be numbers")
-                }
-                if cols[0] == "(bias)" { lex.generalBias = (p, n) } else { lex.general[cols[0].lowercased()] = (p, n) }
-                return cols[0].lowercased()
-            }
-        }
         lex.buildIndexes()
         return lex
     }

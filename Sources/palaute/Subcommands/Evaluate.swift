@@ -18,6 +18,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "FinnSentiment: only these splits, e.g. 1 or 2-20.")
     var splits: String?
 
+    @ArgumentParser.Flag(help: "Read the texts as general-domain text: the learned sentiment model decides every sentiment (see docs/sentiment-model.md).")
+    var generalDomain = false
+
     @ArgumentParser.Flag(help: "Debugging only: read each text in its gold `lang` instead of detecting the language.")
     var useGoldLang = false
 
@@ -31,7 +34,8 @@ struct Evaluate: ParsableCommand {
     var lexicons: String?
 
     func run() throws {
-        let classifier = try Classifier(lexicons: lexicons)
+        var classifier = try Classifier(lexicons: lexicons)
+        classifier.generalDomain = generalDomain
         let rows = try ResponseFile.read(gold)
         if finnsentiment {
             try runFinnSentiment(rows, classifier)
