@@ -41,7 +41,7 @@ import Testing
         _ = try PalauteDatabase(path: path)
         let db = try PalauteDatabase(path: path)
         let applied = try db.pool.read { try PalauteDatabase.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1", "v2-report-views"])
+        #expect(applied == ["v1", "v2-report-views", "v3-followup-case-result"])
         let tables = try db.pool.read {
             try Set(String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         }

@@ -133,3 +133,55 @@ import Testing
         #expect(IngestService.defaultSource(for: URL(fileURLWithPath: "/x/2026-03-02.csv")) == "2026-03-02")
     }
 }
+
+@Suite struct ReadAheadTests {
+    /// 2,000 rows with a reject every 97th row.
+    private func export(_ dir: TemporaryDirectory) throws -> URL {
+        var text = "id;score;comment\n"
+        for i in 0..<2_000 { text += "r\(i);\(i % 97 == 0 ? "yksitoista" : String(i % 11));kommentti \(i)\n" }
+        return try dir.write("big.csv", text)
+    }
+
+    private func describe(_ row: IngestRow) -> String {
+        switch row {
+        case .record(let r): "record \(r.line) \(r.externalID) \(r.contentHash)"
+        case .rejected(let r): "rejected \(r.line) \(r.reason)"
+        }
+    }
+
+    @Test func rowsComeInFileOrderWithTheirHashesAsReadInPlace() throws {
+        let dir = try TemporaryDirectory()
+        let url = try export(dir)
+        let direct = try ExportReader(url: url)
+        var expected: [String] = []
+        while let row = try direct.next() { expected.append(describe(row)) }
+
+        let ahead = ReadAhead(try ExportReader(url: url), batchSize: 7, capacity: 2)
+        defer { ahead.finish() }
+        var got: [String] = []
+        while let batch = try ahead.next() {
+            for item in batch {
+                switch item {
+                case .record(let r, let hash): got.append("record \(r.line) \(r.externalID) \(hash)")
+                case .rejected(let r): got.append(describe(.rejected(r)))
+                }
+            }
+        }
+        #expect(expected.count == 2_000)
+        #expect(expected.contains { $0.hasPrefix("rejected") })
+        #expect(got == expected)
+    }
+
+    @Test func failureWhileTheReaderIsAheadEndsCleanlyAndLandsNothing() throws {
+        let dir = try TemporaryDirectory()
+        let store = try PalauteDatabase(path: dir.path("p.sqlite"))
+        var failing = IngestService(database: store)
+        // The reading thread is blocked on a full queue when the inserts fail; the ingest must still return.
+        failing.failAfterRows = 10
+        let url = try export(dir)
+        #expect(throws: SimulatedFailure.self) { try failing.ingest(url) }
+        #expect(try store.pool.read { try ResponseRecord.fetchCount($0) } == 0)
+        let s = try IngestService(database: store).ingest(url)
+        #expect((s.rowsRead, s.rejected, s.inserted) == (2_000, 21, 1_979))
+    }
+}

@@ -8,6 +8,7 @@ extension PalauteDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: migrateV1)
         migrator.registerMigration("v2-report-views", migrate: migrateReportViews)
+        migrator.registerMigration("v3-followup-case-result", migrate: migrateFollowUpCaseResultIndex)
         return migrator
     }
 
@@ -225,5 +226,12 @@ extension PalauteDatabase {
                 message TEXT
             );
             """)
+    }
+
+    /// Deleting a result (re-classifying a changed response with the same versions replaces its result) sets
+    /// `followup_case.result_id` to NULL through the foreign key; without an index on that column SQLite scans
+    /// every case for every deleted result, which made such re-runs quadratic in the size of the queue.
+    private static func migrateFollowUpCaseResultIndex(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX followup_case_result ON followup_case(result_id)")
     }
 }

@@ -183,17 +183,22 @@ public struct IngestService {
                 pending.removeAll(keepingCapacity: true)
             }
 
-            while let row = try reader.next() {
-                summary.rowsRead += 1
-                switch row {
-                case .rejected(let r):
-                    try record(r)
-                case .record(let r):
-                    pending.append((r, r.contentHash))
-                    if pending.count == Self.insertBatch { try flush() }
-                }
-                if let failAfterRows, summary.rowsRead >= failAfterRows {
-                    throw SimulatedFailure(afterRows: failAfterRows)
+            // Parsing and hashing run on their own thread, ahead of the inserts.
+            let rows = ReadAhead(reader)
+            defer { rows.finish() }
+            while let items = try rows.next() {
+                for item in items {
+                    summary.rowsRead += 1
+                    switch item {
+                    case .rejected(let r):
+                        try record(r)
+                    case .record(let r, let hash):
+                        pending.append((r, hash))
+                        if pending.count == Self.insertBatch { try flush() }
+                    }
+                    if let failAfterRows, summary.rowsRead >= failAfterRows {
+                        throw SimulatedFailure(afterRows: failAfterRows)
+                    }
                 }
             }
 

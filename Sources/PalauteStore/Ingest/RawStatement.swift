@@ -1,7 +1,7 @@
 import GRDB
 import GRDBSQLite
 
-/// A prepared statement driven through SQLite's C API, for the one statement ingest runs per row.
+/// A prepared statement driven through SQLite's C API, for the statements ingest and the result writer run per row.
 ///
 /// GRDB's `StatementArguments` box every value; at a million rows that boxing costs more than SQLite's insert.
 /// Use only inside a GRDB write transaction on `db`, and let it go before the transaction ends.
@@ -40,6 +40,8 @@ final class RawStatement {
     }
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+
+    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
 
     /// Steps the statement to completion, passing column 0 of each result row (RETURNING) to `row`,
     /// then resets it and clears its bindings for the next use.
