@@ -116,7 +116,10 @@ public struct Lexicon: Sendable {
 
     func modifiers(_ forms: TokenForms) -> [ModifierEntry] {
         var out: [ModifierEntry] = []
-        for l in Set([forms.surface] + forms.lemmas) { out += exactModifiers[l] ?? [] }
+        // The written form first, then the lemmas in Voikko's order: a fixed order, so that of two entries for one
+        // word ("todella" as a lemma and as a written form) the same one wins in every process.
+        var seen = Set<String>()
+        for l in [forms.surface] + forms.lemmas where seen.insert(l).inserted { out += exactModifiers[l] ?? [] }
         for k in matching(patternModifierSlots, forms, orAsk: { patternModifiers[$0].pattern.matches(forms) }) { out.append(patternModifiers[k]) }
         return out
     }
