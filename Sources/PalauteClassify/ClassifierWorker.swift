@@ -22,7 +22,7 @@ public final class ClassifierWorker {
     /// Bounds on what is remembered: texts up to this many UTF-8 bytes (repeats are short), and this many texts
     /// (then the memory starts over), so that memory stays flat on a run of millions.
     public static let memoTextLimit = 400
-    public static let memoEntryLimit = 60_000
+    public static let memoEntryLimit = 25_000
 
     private struct MemoKey: Hashable {
         var text: String

@@ -27,3 +27,28 @@ import Testing
         #expect(CSVSink.decimalComma(2.5, digits: 0) == "2")
     }
 }
+
+@Suite struct TableOutputTests {
+    /// Rows handed to the writer threads in batches come out complete and in order in both formats.
+    @Test func batchesKeepEveryRowInOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palaute-table-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var summary = ExportSummary()
+        let table = try TableOutput(dir, "t", [.csv, .jsonl], into: &summary)
+        try table.header(["n", "text"])
+        let count = TableOutput.batchSize * 3 + 17
+        for n in 0..<count { try table.row([.int(n), .text("rivi; \(n)")]) }
+        try table.finish()
+        #expect(summary.files.count == 2)
+        let csv = try String(contentsOf: dir.appendingPathComponent("t.csv"), encoding: .utf8)
+            .split(separator: "\r\n").dropFirst()
+        let jsonl = try String(contentsOf: dir.appendingPathComponent("t.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == count && jsonl.count == count)
+        for n in [0, 1, TableOutput.batchSize, count - 1] {
+            #expect(csv[csv.startIndex + n] == "\(n);\"rivi; \(n)\"")
+            #expect(jsonl[n].contains("\"rivi; \(n)\""))
+            #expect(jsonl[n].hasPrefix("{\"n\":\(n),"))
+        }
+    }
+}

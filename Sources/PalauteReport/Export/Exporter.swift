@@ -199,23 +199,85 @@ public struct Exporter: Sendable {
 
 /// One table written to `<name>.csv` and/or `<name>.jsonl`.
 final class TableOutput {
-    private var sinks: [any TableSink] = []
+    private var lanes: [SinkLane] = []
+    private var pending: [[Cell]] = []
+    /// Rows handed to the writers at a time.
+    static let batchSize = 512
 
     init(_ directory: URL, _ name: String, _ formats: Set<ExportOptions.Format>, into summary: inout ExportSummary) throws {
         for format in ExportOptions.Format.allCases where formats.contains(format) {
             let url = directory.appendingPathComponent("\(name).\(format.rawValue)")
             let file = try OutputFile(url: url)
             switch format {
-            case .csv: sinks.append(try CSVSink(file: file))
-            case .jsonl: sinks.append(JSONLinesSink(file: file))
+            case .csv: lanes.append(SinkLane(try CSVSink(file: file), name: url.lastPathComponent))
+            case .jsonl: lanes.append(SinkLane(JSONLinesSink(file: file), name: url.lastPathComponent))
             }
             summary.files.append(url)
         }
     }
 
-    func header(_ columns: [String]) throws { for i in sinks.indices { try sinks[i].header(columns) } }
-    func row(_ cells: [Cell]) throws { for i in sinks.indices { try sinks[i].row(cells) } }
-    func finish() throws { for i in sinks.indices { try sinks[i].finish() } }
+    func header(_ columns: [String]) throws { for lane in lanes { try lane.header(columns) } }
+
+    func row(_ cells: [Cell]) throws {
+        pending.append(cells)
+        if pending.count >= Self.batchSize { try handOver() }
+    }
+
+    func finish() throws {
+        try handOver()
+        var first: Error?
+        for lane in lanes {
+            do { try lane.finish() } catch { if first == nil { first = error } }
+        }
+        if let first { throw first }
+    }
+
+    private func handOver() throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        for lane in lanes { try lane.submit(batch) }
+    }
+}
+
+/// One format of one table, formatted and written on a thread of its own: the CSV and the JSON Lines file of a
+/// table are written side by side while the database is read (formatting was most of an export's time, on one
+/// core). At most a few batches wait, so memory stays flat; the first error is reported by the next call.
+private final class SinkLane: @unchecked Sendable {
+    private var sink: any TableSink
+    private let queue: DispatchQueue
+    private let slots = DispatchSemaphore(value: 4)
+    private var error: Error?
+
+    init(_ sink: any TableSink, name: String) {
+        self.sink = sink
+        queue = DispatchQueue(label: "palaute.export.\(name)")
+    }
+
+    func header(_ columns: [String]) throws {
+        try queue.sync { try sink.header(columns) }
+    }
+
+    func submit(_ batch: [[Cell]]) throws {
+        if let e = queue.sync(execute: { error }) { throw e }
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            guard error == nil else { return }
+            do {
+                for cells in batch { try sink.row(cells) }
+            } catch {
+                self.error = error
+            }
+        }
+    }
+
+    func finish() throws {
+        try queue.sync {
+            if let e = error { throw e }
+            try sink.finish()
+        }
+    }
 }
 
 extension FileManager {
