@@ -71,6 +71,9 @@ public struct Classifier: Sendable {
         let words = analyzed.tokens.filter { $0.token.kind == .word }
         guard !words.isEmpty else { return .fi }
         let known = words.filter { !$0.analyses.isEmpty }.count
+        // Mostly known words: neither fallback below can apply, so the function words need not be counted.
+        let unknownShare = 1 - Double(known) / Double(words.count)
+        if unknownShare <= 0.3 { return .fi }
         var best: (Language, Int) = (.fi, 0)
         for lang in [Language.sv, .en] {
             let lex = bundle[lang]
@@ -81,7 +84,6 @@ public struct Classifier: Sendable {
             }.count
             if hits > best.1 { best = (lang, hits) }
         }
-        let unknownShare = 1 - Double(known) / Double(words.count)
         if best.1 >= 2 && unknownShare > 0.3 { return best.0 }
         if best.1 >= 1 && words.count <= 3 && unknownShare >= 0.5 { return best.0 }
         return .fi
