@@ -220,6 +220,10 @@ public enum ResponseFile {
     static func json(_ v: Any) -> String {
         if v is NSNull { return "null" }
         if let s = v as? String { return quote(s) }
+        // Whole numbers (a score, an id) as JSONSerialization writes them, without a round trip through Data.
+        if let n = v as? NSNumber, !(v is Bool), let t = String(validatingCString: n.objCType), t == "q" || t == "i" || t == "l" || t == "s" {
+            return String(n.int64Value)
+        }
         if let data = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .withoutEscapingSlashes]),
            let s = String(data: data, encoding: .utf8) { return s }
         return "null"

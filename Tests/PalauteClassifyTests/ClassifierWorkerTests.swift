@@ -58,6 +58,14 @@ import PalauteText
 }
 
 @Suite struct ResponseFileTests {
+    /// Input fields pass through as JSON wrote them: whole numbers, booleans, decimals, arrays, null.
+    @Test func fieldsPassThrough() throws {
+        let line = #"{"id":1,"score":7,"flag":true,"off":false,"zero":0,"x":1.5,"y":[1,2],"z":-3,"n":null,"text":"Hyvä"}"#
+        let rows = try ResponseFile.readJSONL(line, file: "x.jsonl")
+        let out = ResponseFile.jsonLine(rows[0], Fixtures.classifier.classify(try TextAnalyzer().analyze("Hyvä"), score: 7))
+        #expect(out.hasPrefix(#"{"id":1,"score":7,"flag":true,"off":false,"zero":0,"x":1.5,"y":[1,2],"z":-3,"n":null,"text":"Hyvä","lang":"#))
+    }
+
     /// Lines are parsed on several threads; the bad line reported is still the first one in the file.
     @Test func firstBadLineIsReported() throws {
         var lines = (1...1200).map { #"{"id":"r\#($0)","score":7,"text":"Hyvä \#($0)"}"# }
