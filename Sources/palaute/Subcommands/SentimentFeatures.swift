@@ -34,19 +34,20 @@ struct SentimentFeaturesCommand: ParsableCommand {
         let classifier = try Classifier(lexicons: lexicons, models: models)
         let rows = try ResponseFile.read(file)
         let language: Language? = finnish ? .fi : nil
-        // The same worker split as `BatchClassifier`, so the analyses (suggestion budgets) match `evaluate`.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count))
-        let out = Lines(count: rows.count)
+        // The same worker split as `BatchClassifier` (by text hash), so the analyses (suggestion budgets) match
+        // `evaluate`.
+        let shares = ClassifierWorker.shares(of: rows.lazy.map(\.text), workers: ProcessInfo.processInfo.activeProcessorCount)
+        let box = ResultBox<[String]>(count: shares.count, empty: [])
         let shared = SharedResolutions()
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        DispatchQueue.concurrentPerform(iterations: shares.count) { w in
             let analyzer: TextAnalyzer
             do { analyzer = try TextAnalyzer() } catch {
-                out.fail(error)
+                box.set(w, .failure(error))
                 return
             }
-            if workers > 1 { analyzer.normalizer.shared = shared }
-            var i = w
-            while i < rows.count {
+            if shares.count > 1 { analyzer.normalizer.shared = shared }
+            var lines: [String] = []
+            for i in shares[w] {
                 let row = rows[i]
                 let (reading, c) = classifier.sentimentReading(analyzer.analyze(row.text), score: row.score, language: language)
                 var fields = [
@@ -58,29 +59,15 @@ struct SentimentFeaturesCommand: ParsableCommand {
                     "\"final\": \"\(c.sentiment.rawValue)\"",
                 ]
                 fields.append("\"features\": [" + reading.features.map(JSONLiteral.string).joined(separator: ", ") + "]")
-                out.set(i, "{" + fields.joined(separator: ", ") + "}")
-                i += workers
+                lines.append("{" + fields.joined(separator: ", ") + "}")
             }
+            box.set(w, .success(lines))
         }
-        if let e = out.error { throw e }
-        FileHandle.standardOutput.write(Data((out.lines.joined(separator: "\n") + "\n").utf8))
-    }
-}
-
-/// Output lines written by index from several threads.
-private final class Lines: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var lines: [String]
-    private(set) var error: Error?
-    init(count: Int) { lines = Array(repeating: "", count: count) }
-    func set(_ i: Int, _ s: String) {
-        lock.lock()
-        lines[i] = s
-        lock.unlock()
-    }
-    func fail(_ e: Error) {
-        lock.lock()
-        error = e
-        lock.unlock()
+        // Back into input order.
+        var out = [String](repeating: "", count: rows.count)
+        for (w, lines) in try box.values().enumerated() {
+            for (i, line) in zip(shares[w], lines) { out[i] = line }
+        }
+        FileHandle.standardOutput.write(Data((out.joined(separator: "\n") + "\n").utf8))
     }
 }
