@@ -337,8 +337,13 @@ extension Classifier {
             // "Kiitos hoitajalle", or addressed right after the thanks: "Kiitos tohtori Virtanen!".
             let pos = idxs.firstIndex(of: t)!
             let next = idxs[(pos + 1)...].first { toks[$0].isWord }
+            // The allative must belong to the thanks: "Pääsin lääkärille, kiitos!" is where the patient got to,
+            // so a punctuation mark between them ends the thanks.
+            func together(_ j: Int) -> Bool {
+                !toks[min(j, t)...max(j, t)].contains { $0.kind == .punctuation }
+            }
             addressee = idxs.first { j in
-                toks[j].isWord && toks[j].hasCase(.allative)
+                toks[j].isWord && toks[j].hasCase(.allative) && together(j)
                     && (isPerson(j) || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName })
             } ?? next.flatMap { n in
                 isPerson(n) && toks[n].hasCase(.nominative) && idxs.contains { $0 > n && toks[$0].isName } ? n : nil
@@ -745,16 +750,20 @@ extension Classifier {
             var matched = [words[start]]
             var pos = start
             var ok = true
+            let head = tokens[words[start]]
             for e in els.dropFirst() {
                 var found = false
                 var q = pos + 1
                 while q < words.count && q <= pos + 3 {
-                    if e.matches(tokens[words[q]].forms) {
+                    let w = tokens[words[q]]
+                    if e.matches(w.forms), !p.tight || Self.agree(head, w) && words[q] - words[pos] <= q - pos {
                         matched.append(words[q])
                         pos = q
                         found = true
                         break
                     }
+                    // In a noun phrase only an agreeing adjective may stand between.
+                    if p.tight && !(Self.agree(head, w) && w.analyses.contains { $0.wordClass == .adjective }) { break }
                     q += 1
                 }
                 if !found { ok = false; break }
@@ -762,6 +771,14 @@ extension Classifier {
             if ok { return matched }
         }
         return nil
+    }
+
+    /// Whether two words can stand in one noun phrase: some reading of each in the same case, or a word
+    /// without a case reading (unknown to Voikko, or Swedish and English), where agreement cannot be told.
+    static func agree(_ a: PreparedToken, _ b: PreparedToken) -> Bool {
+        let ca = a.analyses.compactMap(\.grammaticalCase), cb = b.analyses.compactMap(\.grammaticalCase)
+        if ca.isEmpty || cb.isEmpty { return true }
+        return ca.contains { cb.contains($0) }
     }
 
     /// Every positive element somewhere among `words`, no negative element anywhere.

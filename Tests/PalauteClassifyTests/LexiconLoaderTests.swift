@@ -51,6 +51,17 @@ import Testing
         #expect(big.line == 2 && big.message.contains("-3…3"))
     }
 
+    @Test func quotedSequenceIsANounPhrase() throws {
+        let dir = try folder(["idioms.tsv": "pattern\tweight\ttopic\n\"sama päivä\"\t1.2\t-\nei huono\t1.0\t-\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let idioms = try LexiconBundle.load(from: dir)[.fi].idioms
+        #expect(Set(idioms.filter(\.phrase.tight).map(\.phrase.description)) == ["\"sama päivä\""])
+        #expect(idioms.count == 2)
+        // A co-occurrence has no word order to keep, so it cannot be quoted.
+        let e = try #require(try loadError(["topics.tsv": "topic\tpattern\tkind\tpriority\nwaiting\t\"jono + pitkä\"\tphrase\t2\n"]))
+        #expect(e.file == "fi/topics.tsv" && e.line == 2)
+    }
+
     @Test func wrongColumnCount() throws {
         let e = try #require(try loadError(["modifiers.tsv": "pattern\ttype\tvalue\ntodella intensifier 1.5\n"]))
         #expect(e.file == "fi/modifiers.tsv" && e.line == 2)

@@ -283,6 +283,25 @@ enum Fixtures {
         Phenomenon(rule: "onko teillä … ? asks for information", text: "Onko teillä iltavastaanottoa?", labels: [],
                    sentiment: .neutral),
         Phenomenon(rule: "onko pakko … ? stays a complaint", text: "Onko pakko jonottaa tuntia puhelimessa?", labels: ["access:c"]),
+        // A quoted lexicon sequence is a noun phrase: adjacent words (or agreeing adjectives between) in one case.
+        Phenomenon(rule: "noun phrase: no gap over other words", text: "Kaikki ajat oli jo menneet. Sama juttu joka päivä.",
+                   labels: [], exact: false, absent: ["overall:p"]),
+        Phenomenon(rule: "noun phrase: the words agree in case", text: "Pääsin samana päivänä lääkärille.",
+                   labels: ["access:p"], absent: ["continuity:p"]),
+        Phenomenon(rule: "noun phrase: an agreeing adjective between", text: "Hienoa, että pääsin samalle tutulle lääkärille.",
+                   labels: ["continuity:p"], exact: false),
+        // Thanks end at a punctuation mark: the allative before it is where the patient got to.
+        Phenomenon(rule: "allative across a comma is no addressee", text: "Pääsin lääkärille nopeasti, kiitos!",
+                   labels: [], exact: false, absent: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to staff before the thanks", text: "Lääkärille iso kiitos!", labels: ["staff_manner:p"]),
+        // Swedish and English verb forms that a negation makes a complaint.
+        Phenomenon(rule: "sv: negated supine (har inte kommit)", text: "Provsvaren har inte kommit fast det gått tre veckor.",
+                   labels: ["communication:c"]),
+        Phenomenon(rule: "sv: gick inte att få", text: "Det gick inte att få tid på svenska.", labels: ["language:c"], exact: false),
+        Phenomenon(rule: "sv: högre än (a comparison of its clause's topic)", text: "Räkningen var mycket högre än vad som sades.",
+                   labels: ["price:c"]),
+        Phenomenon(rule: "en: negated understand", text: "The doctor used so many terms that I did not understand the explanation.",
+                   labels: ["communication:c"], exact: false),
     ]
 
     @Test(arguments: table)

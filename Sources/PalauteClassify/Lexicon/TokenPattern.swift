@@ -154,9 +154,18 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable { case sequence, cooccurrence }
     public var kind: Kind
     public var elements: [TokenPattern]
+    /// A quoted sequence (`"sama päivä"`) is a noun phrase: its words stand together and agree in case, with
+    /// only agreeing adjectives between them ("samalle ihanalle lääkärille"). Unquoted sequences allow any two
+    /// words between neighbours, which would read "sama juttu joka päivä" or "samana päivänä lääkärille".
+    public var tight = false
 
     public init?(parsing raw: String) {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        var trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if trimmed.count > 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") {
+            trimmed = String(trimmed.dropFirst().dropLast())
+            guard !trimmed.contains("+"), !trimmed.contains("\"") else { return nil }
+            tight = true
+        }
         if trimmed.contains(" + ") || trimmed.contains("+") && trimmed.split(separator: "+").count > 1 {
             kind = .cooccurrence
             let els = trimmed.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -180,7 +189,8 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        elements.map(\.description).joined(separator: kind == .sequence ? " " : " + ")
+        let body = elements.map(\.description).joined(separator: kind == .sequence ? " " : " + ")
+        return tight ? "\"\(body)\"" : body
     }
 
     /// Whether the phrase can match words whose pattern bits are united in `present`: every positive element
