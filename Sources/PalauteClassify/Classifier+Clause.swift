@@ -269,6 +269,16 @@ extension Classifier {
             reading.hits.removeAll { $0.symbol && abs($0.weight) <= 1.5 }
         }
 
+        // What was promised is not what happened: no praise from the words right after a promise.
+        for (pos, i) in words.enumerated() where toks[i].mods.contains(where: { $0.kind == .promise }) {
+            let promised = Set(words[(pos + 1)..<min(words.count, pos + 5)])
+            let before = reading.hits.count
+            reading.hits.removeAll { $0.weight > 0 && promised.contains($0.token) }
+            if reading.hits.count < before {
+                trace.add(toks[i].text, "promise", "what was promised is no praise", source: toks[i].mods.first { $0.kind == .promise }?.source, clause: index)
+            }
+        }
+
         // Mood: past conditional, suggestion, rhetorical question.
         reading.consumed = consumed
         readMood(words, reading: &reading, text: text, lex: lex, trace: &trace)

@@ -300,6 +300,10 @@ enum Fixtures {
         Phenomenon(rule: "sv: gick inte att få", text: "Det gick inte att få tid på svenska.", labels: ["language:c"], exact: false),
         Phenomenon(rule: "sv: högre än (a comparison of its clause's topic)", text: "Räkningen var mycket högre än vad som sades.",
                    labels: ["price:c"]),
+        // What was promised is not what happened.
+        Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
+                   labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
+        Phenomenon(rule: "promise (en)", text: "They promised a quick answer.", labels: [], sentiment: .neutral),
         Phenomenon(rule: "en: negated understand", text: "The doctor used so many terms that I did not understand the explanation.",
                    labels: ["communication:c"], exact: false),
     ]

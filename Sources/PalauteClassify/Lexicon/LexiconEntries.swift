@@ -70,6 +70,9 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case lukewarm
     /// Makes the next verb a burden rather than praise ("pitää selittää", "joutua odottamaan").
     case obligation
+    /// A promise ("luvattiin", "lovade", "promised"): what was promised had not happened, so a good word in
+    /// the next few words is no praise ("takaisinsoittoa luvattiin samalle päivälle").
+    case promise
     /// Ends the scope of a negation before the clause ends ("ja", "vaan").
     case scopeEnd = "scope_end"
     /// A word of length whose polarity the topic decides ("pitkä", "long"): a long wait is bad, a long visit
