@@ -300,6 +300,14 @@ enum Fixtures {
         Phenomenon(rule: "sv: gick inte att få", text: "Det gick inte att få tid på svenska.", labels: ["language:c"], exact: false),
         Phenomenon(rule: "sv: högre än (a comparison of its clause's topic)", text: "Räkningen var mycket högre än vad som sades.",
                    labels: ["price:c"]),
+        // A finding made only later is a missed finding; a bill found right later is not.
+        Phenomenon(rule: "safety: finding made only later", text: "Minut lähetettiin kotiin. Kaksi päivää myöhemmin toisessa sairaalassa todettiin infarkti.",
+                   labels: [], exact: false, flags: [.safety]),
+        Phenomenon(rule: "safety: a later finding about a bill is none", text: "Myöhemmin todettiin, että lasku oli oikein.", labels: [], exact: false),
+        // An apology, or none.
+        Phenomenon(rule: "negated apology", text: "Aika peruttiin tunti ennen. Ei mitään pahoittelua.", labels: ["staff_manner:c"], exact: false),
+        Phenomenon(rule: "lääketiede is no medication", text: "Lääkäri käytti lääketieteen termejä, joita en ymmärtänyt.",
+                   labels: [], exact: false, absent: ["medication:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
