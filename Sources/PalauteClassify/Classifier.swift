@@ -68,7 +68,9 @@ public struct Classifier: Sendable {
     /// knows and the Swedish or English lexicon covers clearly better (a fallback until language id is sure).
     func resolveLanguage(_ analyzed: AnalyzedText) -> Language {
         guard analyzed.language == .fi else { return analyzed.language }
-        let words = analyzed.tokens.filter { $0.token.kind == .word }
+        let instruction = Set(analyzed.instructionTokens)
+        let words = analyzed.tokens.indices.filter { analyzed.tokens[$0].token.kind == .word && !instruction.contains($0) }
+            .map { analyzed.tokens[$0] }
         guard !words.isEmpty else { return .fi }
         let known = words.filter { !$0.analyses.isEmpty }.count
         // Mostly known words: neither fallback below can apply, so the function words need not be counted.

@@ -92,8 +92,10 @@ extension PreparedText {
         var unknown = 0
         var words = 0
         var previousSentence = -1
+        // Words of a sentence that instructs a machine are not feedback (convention 10): read as symbols.
+        let instruction = Set(analyzed.instructionTokens)
         for (i, t) in analyzed.tokens.enumerated() {
-            let isWord = t.token.kind == .word
+            let isWord = t.token.kind == .word && !instruction.contains(i)
             var lemmas: [String] = []
             let surface = Self.deElongate(t.normalized.lowercased())
             if language == .fi {
@@ -125,7 +127,7 @@ extension PreparedText {
             }
             let allCaps = isWord && Self.isAllCaps(t.token.text)
             out.append(PreparedToken(
-                index: i, kind: t.token.kind, text: t.token.text, range: t.token.range,
+                index: i, kind: instruction.contains(i) ? .symbol : t.token.kind, text: t.token.text, range: t.token.range,
                 forms: TokenForms(lemmas: lemmas, surface: surface), analyses: t.analyses,
                 sentence: t.sentence, clause: t.clause, isWord: isWord, opener: nil, isName: isName, allCaps: allCaps
             ))

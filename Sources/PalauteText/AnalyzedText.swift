@@ -62,6 +62,9 @@ public struct AnalyzedText: Sendable {
     public var tokens: [AnalyzedToken]
     /// The text with personal data replaced by typed placeholders: the only form that may leave the machine.
     public var redaction: Redaction
+    /// Tokens of sentences that instruct a machine ("ignore previous instructions…"): not feedback, so the
+    /// classifier does not read them (convention 10).
+    public var instructionTokens: [Int] = []
 
     public init(text: String, language: Language, tokens: [AnalyzedToken], redaction: Redaction) {
         self.text = text

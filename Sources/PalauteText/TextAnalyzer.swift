@@ -97,6 +97,13 @@ public final class TextAnalyzer {
             entries.append(entry)
             evidence.append(entry.evidence)
         }
+        // Sentences that instruct a machine (convention 10) do not vote on the language.
+        let instructions = InstructionDetector.instructionTokens(tokens, lineBreakBefore: scan.lineBreakBefore)
+        if !instructions.isEmpty {
+            let skip = Set(instructions)
+            let kept = tokens.indices.filter { tokens[$0].kind == .word && !skip.contains($0) }.compactMap { entries[$0]?.evidence }
+            if !kept.isEmpty { evidence = kept }
+        }
         let language = identifier.identify(evidence)
         // 2. Tokens with readings.
         var out: [AnalyzedToken] = []
@@ -128,7 +135,9 @@ public final class TextAnalyzer {
             markLightNegation(&out)
         }
         let redaction = redactor.redact(text: text, scalars: scalars, tokens: out, facts: facts)
-        return AnalyzedText(text: text, language: language, tokens: out, redaction: redaction)
+        var analyzed = AnalyzedText(text: text, language: language, tokens: out, redaction: redaction)
+        analyzed.instructionTokens = instructions
+        return analyzed
     }
 
     /// Cache statistics for the benchmark: Voikko look-ups served from the cache and made.
