@@ -605,10 +605,15 @@ extension Classifier {
         // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication
         // advice is medication. A topic implied by a quality or act yields to the thing named.
         let named = Set(top.filter { $0.priority == 3 }.map(\.topic))
+        // A compound whose head is a result ("labratulos") names the result: its lab part is only a modifier.
+        let resultCompound = Set(top.filter { m in
+            m.topic == .communication && top.contains { $0.token == m.token && $0.topic == .labImaging }
+        }.map(\.token))
         let labAsSubject = top.contains { m in
-            m.topic == .labImaging && [GrammaticalCase.nominative, .partitive].contains(toks[m.token].best?.grammaticalCase ?? .other)
+            m.topic == .labImaging && !resultCompound.contains(m.token)
+                && [GrammaticalCase.nominative, .partitive].contains(toks[m.token].best?.grammaticalCase ?? .other)
         }
-        let results = top.contains { $0.rule == "topic-result" } && !labAsSubject
+        let results = (top.contains { $0.rule == "topic-result" } || !resultCompound.isEmpty) && !labAsSubject
         top.removeAll { m in
             (m.topic == .competence && m.priority == 2 && named.contains(.labImaging))
                 || (m.topic == .communication && m.priority == 2 && named.contains(.medication))
