@@ -114,6 +114,12 @@ extension Classifier {
         for r in readings {
             guard let s = r.suggestion else { continue }
             var topics = r.topics
+            // A proposal is about the thing it names: "Asiakasmaksut voisi näyttää ajanvarauksessa" proposes
+            // something about the fees, not about showing; a topic implied by the proposed act (a verb) yields
+            // to a thing named. A manner word stays ("laskut voisi lähettää sähköisesti" is also digital).
+            if topics.contains(where: { $0.priority >= 3 }) {
+                topics.removeAll { $0.priority < 3 && toks[$0.token].best?.wordClass == .verb }
+            }
             if topics.isEmpty { topics = sentenceTopics(r.sentence) }
             var back = r.sentence - 1
             while topics.isEmpty && back >= 0 && back >= r.sentence - 1 {

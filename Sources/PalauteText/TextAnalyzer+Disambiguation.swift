@@ -29,9 +29,12 @@ extension TextAnalyzer {
                 $0 == i - 1 && !sentenceStart && facts[$0]?.isTitle == true
             } ?? false
             let namesFirst = capitalised && (afterTitle || !sentenceStart)
+            // Right after a verb, an infinitive is its complement: "voisi kertoa" is the verb, not "kerto".
+            let afterVerb = previousWord.map { $0 == i - 1 && !sentenceStart && tokens[$0].best?.wordClass == .verb } ?? false
             func rank(_ r: MorphAnalysis) -> Int {
                 // Sentence-initial imperatives ("Soita minulle", "Palkatkaa lisää hoitajia") before nouns.
                 if sentenceStart, !namesFirst, r.mood == .imperative, r.wordClass == .verb { return -1 }
+                if afterVerb, !namesFirst, r.mood == .infinitive, r.wordClass == .verb { return -1 }
                 return r.isProperName != namesFirst ? 1 : 0
             }
             let ranked = readings.enumerated().sorted { a, b in

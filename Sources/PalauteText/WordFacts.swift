@@ -56,7 +56,7 @@ struct WordFacts: Sendable {
                 if r.mood == .indicative, r.person == 3 { hasFiniteThirdPerson = true }
             }
         }
-        needsContextOrder = readings.count > 1 && readings.contains { $0.isProperName || $0.mood == .imperative }
+        needsContextOrder = readings.count > 1 && readings.contains { $0.isProperName || $0.mood == .imperative || $0.mood == .infinitive }
         if mayBeName, let dash = scalars.firstIndex(of: "-"), let voikko {
             let head = String(scalars[..<dash])
             let headReadings = voikko.analyze(head)

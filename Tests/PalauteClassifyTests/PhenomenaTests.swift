@@ -316,6 +316,11 @@ enum Fixtures {
         // Convention 5 in every language: results are communication, lab_imaging gives way.
         Phenomenon(rule: "results of an examination (en)", text: "Nobody told me the results of my x-ray.", labels: ["communication:c"]),
         Phenomenon(rule: "result compound (fi)", text: "Labratuloksia ei kerrottu.", labels: ["communication:c"]),
+        // A proposal is about the thing it names; booking is access also online (convention 6).
+        Phenomenon(rule: "suggestion: a named thing over an implied act", text: "Nettisivuilla voisi kertoa selkeämmin aukioloajat.",
+                   labels: ["digital:s"], exact: false, absent: ["communication:s"]),
+        Phenomenon(rule: "suggestion: online booking is access and digital", text: "Voisiko ajan varata netissä?",
+                   labels: ["access:s", "digital:s"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),

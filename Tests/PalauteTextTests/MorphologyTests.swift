@@ -47,6 +47,9 @@ import Testing
         #expect(try token("Palkatkaa lisää hoitajia!", "Palkatkaa").best?.mood == .imperative)
         #expect(try token("Palkatkaa lisää hoitajia!", "Palkatkaa").marks.contains("IMPV"))
         #expect(try token("Soita minulle", "Soita").lemma == "soittaa")
+        // After a verb an infinitive is its complement, not a noun in the partitive ("kerto").
+        #expect(try token("Nettisivuilla voisi kertoa aukioloajat", "kertoa").best?.wordClass == .verb)
+        #expect(try token("Lääkäri unohti kertoa tuloksista", "kertoa").lemma == "kertoa")
     }
 
     @Test func inflectionAndCompounds() throws {
