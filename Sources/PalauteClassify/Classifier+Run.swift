@@ -208,6 +208,26 @@ extension Classifier {
             add(topic, orphanTotal > 0 ? .praise : .criticism, token: strongest.token, rule: thanksToName ? "thanks-to-person" : "overall-verdict", source: strongest.source, mention: nil)
         }
 
+        // Harm from care is about the quality of care: in a safety incident, criticism that names no topic of its
+        // own ("jouduin päivystykseen", "kipu on pahempi kuin ennen hoitoa") is competence, or nothing more when
+        // the incident already criticises a topic of care. A verdict in words of its own ("en suosittele")
+        // stays `overall` (convention 2).
+        let overallCriticism = TopicLabel(topic: .overall, label: .criticism)
+        if flagHits.contains(where: { $0.0 == .safety }), let ev = labels[overallCriticism],
+           !ev.contains(where: { $0.rule.hasPrefix("idiom") || $0.rule == "verdict-frame" }) {
+            labels[overallCriticism] = nil
+            let care: Set<Topic> = [.competence, .medication, .labImaging]
+            if !labels.keys.contains(where: { $0.label == .criticism && care.contains($0.topic) }) {
+                labels[TopicLabel(topic: .competence, label: .criticism)] = ev.map { e in
+                    var e = e
+                    e.target = "topic:competence:criticism"
+                    e.rule = "harm-from-care+" + e.rule
+                    return e
+                }
+            }
+            trace.add(ev[0].text, "harm-from-care", "a safety incident's own criticism is competence", clause: 0)
+        }
+
         // Still nothing: the learned general-domain model may give a verdict on the whole text. It also weighs in
         // when the only verdict is a topic-less `overall` one (the rules' verdict is one of its features). In the
         // general-domain mode it decides every text's sentiment.

@@ -321,6 +321,11 @@ enum Fixtures {
                    labels: ["digital:s"], exact: false, absent: ["communication:s"]),
         Phenomenon(rule: "suggestion: online booking is access and digital", text: "Voisiko ajan varata netissä?",
                    labels: ["access:s", "digital:s"]),
+        // Harm from care is competence: a safety incident's topic-less criticism is not an overall verdict.
+        Phenomenon(rule: "harm from care is competence", text: "Päivystyksessä sanottiin että nilkka on vain nyrjähtänyt. Viikon päästä toisessa paikassa todettiin murtuma.",
+                   labels: ["competence:c"], flags: [.safety]),
+        Phenomenon(rule: "harm from care beside a named topic of care", text: "Sain väärän lääkkeen ja jouduin päivystykseen.",
+                   labels: ["medication:c"], exact: false, flags: [.safety], absent: ["overall:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
