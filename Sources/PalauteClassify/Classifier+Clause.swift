@@ -199,6 +199,11 @@ extension Classifier {
                 trace.add(tok.text, "excluded", "not a sentiment word here", source: ex.source, clause: index)
                 continue
             }
+            // A word carrying the question clitic is asked about, not asserted: "kauanko menee", "auttoiko se".
+            if !entries.isEmpty, tok.best?.clitics.contains(where: { $0 == "ko" || $0 == "kö" }) == true {
+                trace.add(tok.text, "question-clitic", "asked about, not judged", clause: index)
+                continue
+            }
             let entry: SentimentEntry?
             if negated || abessive {
                 entry = entries.first { $0.condition == .negated } ?? entries.first { $0.condition == .always }

@@ -326,6 +326,11 @@ enum Fixtures {
                    labels: ["competence:c"], flags: [.safety]),
         Phenomenon(rule: "harm from care beside a named topic of care", text: "Sain väärän lääkkeen ja jouduin päivystykseen.",
                    labels: ["medication:c"], exact: false, flags: [.safety], absent: ["overall:c"]),
+        // A question clitic asks, it does not judge; "ottaa huomioon" is considerate; a missing notice is a complaint.
+        Phenomenon(rule: "question clitic carries no sentiment", text: "Putkessa ei kerrottu mitään, kauanko menee.",
+                   labels: ["communication:c"], exact: false),
+        Phenomenon(rule: "ottaa huomioon", text: "Hammaslääkäri otti pelkoni huomioon.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "negated notice", text: "Lääkäri oli myöhässä eikä mitään ilmoitusta.", labels: ["waiting:c", "communication:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
