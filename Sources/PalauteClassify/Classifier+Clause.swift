@@ -170,7 +170,10 @@ extension Classifier {
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.
+                // A degree word that can also be a noun ("aika") is a noun unless a quality follows: "aika
+                // olikin hieman lyhyt" is the appointment that was short.
                 let isContentWord = !tok.topicEntries.isEmpty || !entries.isEmpty
+                    || text.language == .fi && tok.analyses.contains { $0.wordClass == .noun }
                 let inflectedNoun = tok.analyses.contains { $0.wordClass == .noun } && !tok.forms.lemmas.contains(tok.forms.surface)
                 if !inflectedNoun && (!isContentWord || nextIsQuality) {
                     pending = (m.value, pos, m.source)

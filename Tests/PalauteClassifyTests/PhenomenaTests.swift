@@ -409,6 +409,15 @@ enum Fixtures {
         #expect(Fixtures.short(e.classification.topics) == ["waiting:p"])
     }
 
+    /// "aika" is 'quite' only right before a quality ("aika hyvä"); before a verb it is the appointment.
+    @Test func aikaBeforeAVerbIsNoDegreeWord() throws {
+        let analyzer = try TextAnalyzer()
+        let noun = Fixtures.classifier.explain(analyzer.analyze("Aika oli lyhyt."), score: 5)
+        #expect(!noun.steps.contains { $0.rule == "softener" })
+        let degree = Fixtures.classifier.explain(analyzer.analyze("Aika hyvä palvelu."), score: 5)
+        #expect(degree.steps.contains { $0.rule == "softener" && $0.words == "Aika" })
+    }
+
     @Test func batchKeepsOrder() throws {
         let inputs = ["Hyvä lääkäri.", "Huono palvelu.", "Kiitos!", "Odotin tunnin."].map { BatchInput(text: $0, score: 5) }
         let out = try BatchClassifier.classify(inputs, with: Fixtures.classifier, workers: 2)
