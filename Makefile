@@ -52,7 +52,8 @@ train-sentiment: deps
 	.build/release/palaute sentiment-features $${SHARED:-../shared}/data/finnsentiment/finnsentiment.jsonl --finnish > out/fs-features.jsonl
 	.build/release/palaute sentiment-features $${SHARED:-../shared}/data/dev.jsonl > out/dev-features.jsonl
 	.build/release/palaute sentiment-features examples/eval/heldout.jsonl > out/heldout-features.jsonl
-	python3 scripts/train-sentiment.py out/fs-features.jsonl models/sentiment/fi.tsv --domain out/dev-features.jsonl out/heldout-features.jsonl
+	.build/release/palaute sentiment-features examples/eval/blind.jsonl > out/blind-features.jsonl
+	python3 scripts/train-sentiment.py out/fs-features.jsonl models/sentiment/fi.tsv --domain out/dev-features.jsonl out/heldout-features.jsonl out/blind-features.jsonl
 
 clean:
 	rm -rf .build out palaute.sqlite palaute.sqlite-wal palaute.sqlite-shm palaute.sqlite.lock palaute-rejects.csv

@@ -234,7 +234,11 @@ extension Classifier {
         let onlyOverall = labels.keys.allSatisfy { $0.topic == .overall && $0.label != .suggestion }
         // An idiom is the quality team's own reading of a construction ("ei moitteen sijaa"): in feedback mode a
         // model trained on forum text does not overrule it.
-        let idiomVerdict = readings.contains { $0.hits.contains { $0.rule.hasPrefix("idiom") } }
+        // So is praise phrased as the absence of a problem (convention 3: "ongelmia ei ollut", "kivuttomasti").
+        let absence = ["negation", "partitive-negation", "abessive", "privative"]
+        let idiomVerdict = readings.contains {
+            $0.hits.contains { h in h.rule.hasPrefix("idiom") || h.weight > 0 && absence.contains(h.rule) }
+        }
         let open = generalDomain
             || onlyOverall && !idiomVerdict && !readings.contains(where: { $0.lukewarm || $0.suggestion != nil })
         if open && sentimentModel != nil || trace.captureSentiment {

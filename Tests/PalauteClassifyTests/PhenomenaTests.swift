@@ -331,6 +331,9 @@ enum Fixtures {
                    labels: ["communication:c"], exact: false),
         Phenomenon(rule: "ottaa huomioon", text: "Hammaslääkäri otti pelkoni huomioon.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "negated notice", text: "Lääkäri oli myöhässä eikä mitään ilmoitusta.", labels: ["waiting:c", "communication:c"]),
+        // Help that did not come is about the care; thanks for help is a verdict on the visit (convention 2).
+        Phenomenon(rule: "no help is competence", text: "En saanut apua. Tulin kotiin samojen kipujen kanssa.", labels: ["competence:c"]),
+        Phenomenon(rule: "thanks for help is overall", text: "Kiitos avusta!", labels: ["overall:p"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
