@@ -135,7 +135,20 @@ extension Classifier {
         var orphans: [PolarityHit] = []
         var used = Set<Int>()
         for (k, r) in readings.enumerated() {
-            let hits = r.suggestion == nil ? r.hits : r.hits.filter { $0.rule == "retro-wish" || $0.weight < 0 && $0.rule == "rhetorical-question" }
+            var hits = r.suggestion == nil ? r.hits : r.hits.filter { $0.rule == "retro-wish" || $0.weight < 0 && $0.rule == "rhetorical-question" }
+            // "Sujuvaa ja ammattitaitoista, suosittelen!": a verdict word set off from the clause's topics by a
+            // punctuation mark is a verdict on the whole visit beside them (convention 2).
+            if !r.topics.isEmpty {
+                let apart = hits.filter { h in
+                    h.topic == .overall && abs(h.weight) >= Self.labelThreshold && r.topics.allSatisfy { m in
+                        toks[min(m.token, h.token)...max(m.token, h.token)].contains { $0.kind == .punctuation }
+                    }
+                }
+                for h in apart {
+                    add(.overall, h.weight > 0 ? .praise : .criticism, token: h.token, rule: h.rule + "+verdict-apart", source: h.source, mention: nil)
+                }
+                hits.removeAll { h in apart.contains { $0.token == h.token && $0.rule == h.rule } }
+            }
             guard !hits.isEmpty else { continue }
             let total = hits.reduce(0) { $0 + $1.weight } * r.weight
             var topics = r.topics

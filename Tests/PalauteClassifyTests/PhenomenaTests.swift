@@ -334,6 +334,13 @@ enum Fixtures {
         // Help that did not come is about the care; thanks for help is a verdict on the visit (convention 2).
         Phenomenon(rule: "no help is competence", text: "En saanut apua. Tulin kotiin samojen kipujen kanssa.", labels: ["competence:c"]),
         Phenomenon(rule: "thanks for help is overall", text: "Kiitos avusta!", labels: ["overall:p"]),
+        // Convention 2: a verdict in words of its own beside named topics; the comparison with the last visit.
+        Phenomenon(rule: "verdict set apart by a comma beside a topic", text: "Sujuvaa ja ammattitaitoista, suosittelen!",
+                   labels: ["competence:p", "overall:p"]),
+        Phenomenon(rule: "comparative verdict on the visit", text: "Parempi kuin viimeksi, nyt pääsi nopeasti sisään.",
+                   labels: ["waiting:p", "overall:p"]),
+        Phenomenon(rule: "comparative of a named topic stays with it", text: "Lääkäri oli parempi kuin viimeksi.", labels: ["competence:p"]),
+        Phenomenon(rule: "a queue compound reads like jono", text: "Puhelinjonossa meni 40 minuuttia.", labels: ["access:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
