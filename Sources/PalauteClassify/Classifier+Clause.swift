@@ -207,8 +207,19 @@ extension Classifier {
                 trace.add(tok.text, "question-clitic", "asked about, not judged", clause: index)
                 continue
             }
+            // "Pidin hoitajasta", "en pitänyt siitä lääkäristä": "pitää" with an elative object (no verb between)
+            // is to like, not to have to ("lääkärin piti soittaa tuloksista").
+            var liking = false
+            if text.language == .fi, tok.forms.lemmas.contains("pitää") {
+                for j in words[(pos + 1)..<min(words.count, pos + 4)] {
+                    if toks[j].best?.wordClass == .verb { break }
+                    if toks[j].hasCase(.elative) && toks[j].analyses.contains(where: { $0.wordClass == .noun }) { liking = true; break }
+                }
+            }
             let entry: SentimentEntry?
-            if negated || abessive {
+            if liking {
+                entry = entries.first
+            } else if negated || abessive {
                 entry = entries.first { $0.condition == .negated } ?? entries.first { $0.condition == .always }
             } else {
                 entry = entries.first { $0.condition != .negated }
@@ -223,7 +234,11 @@ extension Classifier {
             }
             var w = e.weight
             var rule = "sentiment-word"
-            switch e.condition {
+            if liking {
+                w = 1.2
+                rule = "liking"
+            }
+            switch liking ? .always : e.condition {
             case .negated:
                 rule = privative ? "privative" : abessive ? "abessive" : "negation"
             case .plain:
@@ -571,6 +586,8 @@ extension Classifier {
             let prevClause = toks[first].clause - 1
             personInSentence = hasPerson(toks.indices.filter { toks[$0].clause == prevClause && toks[$0].sentence == toks[first].sentence })
         }
+        // "En tykännyt siitä lääkäristä": verbs of liking take their object in the elative.
+        let likes = words.contains { toks[$0].forms.lemmas.contains("tykätä") || toks[$0].forms.lemmas.contains("pitää") }
         for i in words where !degreeWords.contains(i) {
             let t = toks[i]
             for e in t.topicEntries {
@@ -578,7 +595,7 @@ extension Classifier {
                 var m = TopicMention(topic: e.topic, priority: e.priority, token: i, rule: "topic-\(e.kind.rawValue)", source: e.source)
                 switch e.kind {
                 case .personadj: personAdj.append(m)
-                case .person where !Self.judgedCase(t):
+                case .person where !Self.judgedCase(t) && !(t.hasCase(.elative) && likes):
                     // "Lääkärille jäi vähän aikaa": a person in a local case is not what is judged.
                     continue
                 default:

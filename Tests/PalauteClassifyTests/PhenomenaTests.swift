@@ -341,6 +341,12 @@ enum Fixtures {
                    labels: ["waiting:p", "overall:p"]),
         Phenomenon(rule: "comparative of a named topic stays with it", text: "Lääkäri oli parempi kuin viimeksi.", labels: ["competence:p"]),
         Phenomenon(rule: "a queue compound reads like jono", text: "Puhelinjonossa meni 40 minuuttia.", labels: ["access:c"]),
+        // Verbs of liking take the elative: "pitää" + elative is to like, not to have to.
+        Phenomenon(rule: "pitää + elative is liking", text: "Pidin hoitajasta kovasti.", labels: ["competence:p"]),
+        Phenomenon(rule: "negated liking", text: "En pitänyt siitä lääkäristä.", labels: ["competence:c"]),
+        Phenomenon(rule: "pitää + verb is obligation", text: "Lääkärin piti soittaa tuloksista, mutta ei soittanut.",
+                   labels: ["communication:c"], exact: false, absent: ["competence:p"]),
+        Phenomenon(rule: "colloquial super", text: "superii palvelua", labels: ["overall:p"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
