@@ -147,7 +147,8 @@ public final class TextAnalyzer {
         if r.source == .colloquial { return true }
         guard r.source != .unknown, r.source != .suggestion else { return false }
         // Single letters and abbreviations ("I", "a", "it" are Finnish abbreviations to Voikko) are no evidence.
-        return r.analyses.contains { $0.voikkoClass != "lyhenne" } && r.normalized.unicodeScalars.count > 1
+        // Nor are names: "Will", "Anna", "Maria" belong to no language.
+        return r.analyses.contains { $0.voikkoClass != "lyhenne" && !$0.isProperName } && r.normalized.unicodeScalars.count > 1
     }
 
     static func fold(_ t: Token) -> String {

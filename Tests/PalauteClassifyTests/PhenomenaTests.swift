@@ -347,6 +347,10 @@ enum Fixtures {
         Phenomenon(rule: "pitää + verb is obligation", text: "Lääkärin piti soittaa tuloksista, mutta ei soittanut.",
                    labels: ["communication:c"], exact: false, absent: ["competence:p"]),
         Phenomenon(rule: "colloquial super", text: "superii palvelua", labels: ["overall:p"]),
+        Phenomenon(rule: "en: formal complaint in a short English answer", text: "I will file a complaint.", labels: [],
+                   flags: [.formalComplaint]),
+        Phenomenon(rule: "sv: negated interest in the patient", text: "Läkaren verkade inte intresserad av mina besvär.",
+                   labels: ["staff_manner:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),

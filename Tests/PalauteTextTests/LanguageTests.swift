@@ -9,6 +9,8 @@ import Testing
         ("Hyvä", .fi), ("Lääkäri oli ystävällinen mutta jouduin odottamaan.", .fi),
         // Mixed: a Finnish answer with an English word, a Swedish answer with a Finnish place name.
         ("Kiitos, nice!", .fi), ("Jag fick tid i Jyväskylä samma dag", .sv),
+        // Names belong to no language: "Will" is no Finnish evidence, "Maria" no Swedish one.
+        ("I will file a complaint.", .en), ("Maria oli ihana.", .fi), ("Tack Maria!", .sv),
     ])
     func identifiesShortAndMixedTexts(_ text: String, _ expected: Language) throws {
         let analyzer = try TextAnalyzer(lexicons: nil)

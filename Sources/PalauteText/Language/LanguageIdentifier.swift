@@ -101,5 +101,9 @@ public struct LanguageIdentifier: Sendable {
         "only", "more", "less", "than", "after", "before", "minutes", "hours", "hour", "day", "days", "week",
         "everything", "well", "really", "much", "experience", "happy", "satisfied", "maybe", "add", "contact", "asap",
         "because", "however", "although", "by", "some", "any",
+        "complaint", "complain", "file", "report", "receptionist", "prescription", "referral", "test", "tests",
+        "blood", "pain", "care", "seem", "seemed", "felt", "feel", "took", "made", "gave", "went", "came", "lovely",
+        "amazing", "terrible", "awful", "horrible", "worst", "best", "recommend", "unfriendly", "call", "called",
+        "phone", "queue", "late", "him", "them", "us", "their", "its", "been", "being", "which", "where", "while",
     ]
 }
