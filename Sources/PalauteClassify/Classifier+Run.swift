@@ -27,10 +27,27 @@ extension Classifier {
                 readings[r].hits.append(PolarityHit(weight: -1.5, token: token, rule: "safety-incident", source: source))
             }
         }
+        // Convention 8: a wish to be called back is the contact_request flag, not a suggestion. The wish may open
+        // its sentence ("Toivoisin | että joku ottaisi yhteyttä | koska en ymmärtänyt ohjeita"): no clause of the
+        // sentence up to the contact verb proposes anything, and what follows is read as it stands.
+        for (flag, token, _, _) in flagHits where flag == .contactRequest {
+            guard let k = readings.firstIndex(where: { $0.tokens.contains(token) }) else { continue }
+            for r in readings.indices where r <= k && readings[r].sentence == readings[k].sentence {
+                if readings[r].suggestion != nil {
+                    readings[r].suggestion = nil
+                    trace.add(toks[token].text, "contact-not-suggestion", "a wish to be contacted proposes nothing", clause: readings[r].index)
+                }
+            }
+        }
         for r in readings.indices {
             // A request to be contacted is neither praise nor a proposal ("voisiko joku soittaa ja selittää?").
             if flagHits.contains(where: { $0.0 == .contactRequest && readings[r].tokens.contains($0.1) }) {
                 readings[r].hits.removeAll { $0.weight > 0 }
+                // "Odotan yhteydenottoa", "I'm waiting for your call": expecting a call is no wait at the clinic.
+                let expect = ["odottaa", "wait", "waiting", "vänta", "väntar"]
+                let expecting = Set(readings[r].tokens.filter { i in expect.contains { toks[i].forms.lemmas.contains($0) || toks[i].forms.surface == $0 } })
+                readings[r].hits.removeAll { expecting.contains($0.token) }
+                readings[r].topics.removeAll { expecting.contains($0.token) && $0.topic == .waiting }
             }
             guard r > 0, readings[r - 1].sentence == readings[r].sentence, readings[r].opener == .clause else { continue }
             let prev = readings[r - 1]
@@ -208,6 +225,10 @@ extension Classifier {
                 }
             }
         }
+
+        // Naming a complaint route is the formal_complaint flag, not a verdict of its own ("Teen kantelun").
+        let routes = Set(flagHits.filter { $0.0 == .formalComplaint }.map(\.1))
+        orphans.removeAll { routes.contains($0.token) }
 
         // Nothing but topic-less sentiment: a verdict on the whole visit (convention 2), or thanks to a person.
         let hasPolar = labels.keys.contains { $0.label != .suggestion }

@@ -351,6 +351,17 @@ enum Fixtures {
                    flags: [.formalComplaint]),
         Phenomenon(rule: "sv: negated interest in the patient", text: "Läkaren verkade inte intresserad av mina besvär.",
                    labels: ["staff_manner:c"]),
+        // Convention 8: a wish to be contacted proposes nothing; expecting a call is no wait; a route is a flag only.
+        Phenomenon(rule: "contact wish is no suggestion", text: "Toivon että lääkäri soittaa minulle.", labels: [],
+                   flags: [.contactRequest]),
+        Phenomenon(rule: "after the contact wish the reason is read as it stands",
+                   text: "Toivoisin että joku ottaisi minuun yhteyttä, koska en ymmärtänyt saamiani ohjeita.",
+                   labels: ["communication:c"], flags: [.contactRequest]),
+        Phenomenon(rule: "expecting a call is no wait", text: "Odotan yhteydenottoa.", labels: [], flags: [.contactRequest]),
+        Phenomenon(rule: "naming a complaint route is no verdict", text: "Teen kantelun aluehallintovirastoon.", labels: [],
+                   flags: [.formalComplaint]),
+        Phenomenon(rule: "wish to discuss is a contact request", text: "Haluaisin keskustella asiasta esihenkilön kanssa.", labels: [],
+                   flags: [.contactRequest]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
