@@ -98,7 +98,8 @@ public final class TextAnalyzer {
             evidence.append(entry.evidence)
         }
         // Sentences that instruct a machine (convention 10) do not vote on the language.
-        let instructions = InstructionDetector.instructionTokens(tokens, lineBreakBefore: scan.lineBreakBefore)
+        let instructions = InstructionDetector.mayContain(text)
+            ? InstructionDetector.instructionTokens(tokens, lineBreakBefore: scan.lineBreakBefore) : []
         if !instructions.isEmpty {
             let skip = Set(instructions)
             let kept = tokens.indices.filter { tokens[$0].kind == .word && !skip.contains($0) }.compactMap { entries[$0]?.evidence }

@@ -24,6 +24,13 @@ public enum InstructionDetector {
     /// Prefixes of label words.
     static let labelPrefixes = ["positiv", "negativ", "positiiv", "negatiiv", "myönteise", "kielteise", "praise", "kehu"]
 
+    /// A cheap test on the whole text: every instruction names instructions or a label, so a text without one
+    /// of their stems needs no look at its sentences (most texts, on every response of a nightly run).
+    public static func mayContain(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (instructionPrefixes + labelPrefixes).contains { lower.contains($0) }
+    }
+
     /// Token indices of the instruction sentences of a tokenized text (sentences end at `.`, `!`, `?` and line
     /// breaks). Empty when there are none.
     public static func instructionTokens(_ tokens: [Token], lineBreakBefore: [Bool]) -> [Int] {
