@@ -27,9 +27,23 @@ public enum InstructionDetector {
     /// A cheap test on the whole text: every instruction names instructions or a label, so a text without one
     /// of their stems needs no look at its sentences (most texts, on every response of a nightly run).
     public static func mayContain(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return (instructionPrefixes + labelPrefixes).contains { lower.contains($0) }
+        // Bytes, not Foundation's locale-aware search: this runs on every response.
+        let lower = Array(text.lowercased().utf8)
+        for stem in stems {
+            let first = stem[0]
+            var i = 0
+            while i + stem.count <= lower.count {
+                if lower[i] == first {
+                    var k = 1
+                    while k < stem.count && lower[i + k] == stem[k] { k += 1 }
+                    if k == stem.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
     }
+    static let stems: [[UInt8]] = (instructionPrefixes + labelPrefixes).map { Array($0.utf8) }
 
     /// Token indices of the instruction sentences of a tokenized text (sentences end at `.`, `!`, `?` and line
     /// breaks). Empty when there are none.
