@@ -61,6 +61,8 @@ extension Classifier {
                 readings[r].hits.removeAll { $0.weight > 0 }
                 readings[r].hits.append(retro)
                 readings[r - 1].hits.removeAll { $0.rule == "retro-wish" }
+                // Its past conditional ("olisi kerrottu") is the missing thing, not a proposal (convention 8).
+                readings[r].suggestion = nil
                 trace.add(toks[readings[r].tokens[0]].text, "retro-wish-continues", "criticism moves to clause \(readings[r].index)", clause: readings[r].index)
             } else if readings[r].hits.isEmpty, !readings[r].topics.isEmpty, let last = prev.hits.max(by: { $0.token < $1.token }),
                       last.token == prev.tokens.last(where: { toks[$0].isWord }) {

@@ -362,6 +362,13 @@ enum Fixtures {
                    flags: [.formalComplaint]),
         Phenomenon(rule: "wish to discuss is a contact request", text: "Haluaisin keskustella asiasta esihenkilön kanssa.", labels: [],
                    flags: [.contactRequest]),
+        // Having to tell one's history again is continuity; a new therapist every time too.
+        Phenomenon(rule: "having to retell is continuity", text: "Terapeutti vaihtui joka kerta ja piti kertoa sama tarina alusta.",
+                   labels: ["continuity:c"]),
+        Phenomenon(rule: "retelling asked for nothing", text: "Lääkäri kertoi uudestaan ohjeet, kiitos.", labels: ["communication:p"]),
+        // A retrospective wish is criticism; its past conditional is no proposal (convention 8).
+        Phenomenon(rule: "retro wish continues without a suggestion", text: "Olisin toivonut, että hoitovaihtoehdoista olisi kerrottu etukäteen.",
+                   labels: ["communication:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
