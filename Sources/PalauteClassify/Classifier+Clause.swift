@@ -639,10 +639,16 @@ extension Classifier {
                 && [GrammaticalCase.nominative, .partitive].contains(toks[m.token].best?.grammaticalCase ?? .other)
         }
         let results = (top.contains { $0.rule == "topic-result" } || !resultCompound.isEmpty) && !labAsSubject
+        let awaited = results && top.contains { m in
+            m.topic == .communication && (m.rule == "topic-result" || resultCompound.contains(m.token)) && toks[m.token].hasCase(.partitive)
+        }
         top.removeAll { m in
             (m.topic == .competence && m.priority == 2 && named.contains(.labImaging))
                 || (m.topic == .communication && m.priority == 2 && named.contains(.medication))
                 || (m.topic == .labImaging && results)
+                // "Odotin tuloksia kaksi viikkoa": results awaited (the partitive object) are communication: how
+                // fast they arrive, not a wait or access ("odotin tunnin ja tulokset tulivat nopeasti" keeps both).
+                || ((m.topic == .waiting || m.topic == .access) && m.priority == 2 && awaited)
         }
         var seen = Set<Topic>()
         var out: [TopicMention] = []

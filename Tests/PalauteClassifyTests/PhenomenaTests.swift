@@ -369,6 +369,10 @@ enum Fixtures {
         // A retrospective wish is criticism; its past conditional is no proposal (convention 8).
         Phenomenon(rule: "retro wish continues without a suggestion", text: "Olisin toivonut, että hoitovaihtoehdoista olisi kerrottu etukäteen.",
                    labels: ["communication:c"]),
+        // Convention 5: results awaited are communication, a wait beside them stays a wait.
+        Phenomenon(rule: "awaited results are communication", text: "Odotin verikokeiden tuloksia kaksi viikkoa.", labels: ["communication:c"]),
+        Phenomenon(rule: "a wait beside arriving results", text: "Odotin tunnin ja tulokset tulivat nopeasti.",
+                   labels: ["waiting:c", "communication:p"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
