@@ -373,6 +373,10 @@ enum Fixtures {
         Phenomenon(rule: "awaited results are communication", text: "Odotin verikokeiden tuloksia kaksi viikkoa.", labels: ["communication:c"]),
         Phenomenon(rule: "a wait beside arriving results", text: "Odotin tunnin ja tulokset tulivat nopeasti.",
                    labels: ["waiting:c", "communication:p"]),
+        // A busy circumstance conceded after praise is no complaint; an experience conceded still is.
+        Phenomenon(rule: "conceded circumstance", text: "Ystävällinen palvelu vaikka oli kiirettä.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "conceded experience", text: "Lääkäri oli erinomainen, vaikka jouduin odottamaan.",
+                   labels: ["competence:p", "waiting:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
