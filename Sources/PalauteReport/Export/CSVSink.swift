@@ -1,4 +1,5 @@
 import Foundation
+import PalauteIngest
 
 /// CSV for Finnish Excel: UTF-8 with a byte-order mark (so Excel reads ä and ö), `;` between fields (the comma is the
 /// decimal separator), CRLF line ends, RFC 4180 quoting, decimal comma, and a formula guard.
@@ -13,11 +14,48 @@ struct CSVSink: TableSink {
 
     mutating func header(_ columns: [String]) throws { try writeLine(columns.map { Self.quote($0) }) }
 
-    mutating func row(_ cells: [Cell]) throws { try writeLine(cells.map(Self.field)) }
+    /// Bytes straight into one reused line buffer (as `field` would write each cell).
+    mutating func row(_ cells: [Cell]) throws {
+        line.removeAll(keepingCapacity: true)
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { line.append(0x3B) }
+            switch cell {
+            case .int(let v): if let v { JSONLiteral.append(v, to: &line) }
+            case .bool(let b): if let b { line.append(b ? 0x31 : 0x30) }
+            case .text(let t): Self.appendText(t ?? "", to: &line)
+            default: line.append(contentsOf: Self.field(cell).utf8)
+            }
+        }
+        line.append(0x0D)
+        line.append(0x0A)
+        try file.write(bytes: line)
+    }
 
     mutating func finish() throws { try file.close() }
 
+    private var line: [UInt8] = []
+
     private func writeLine(_ fields: [String]) throws { try file.write(fields.joined(separator: ";") + "\r\n") }
+
+    /// `quote(guardFormula(s))` as bytes, without building strings for the common text that needs neither.
+    static func appendText(_ s: String, to out: inout [UInt8]) {
+        var plain = true
+        for b in s.utf8 where b == 0x3B || b == 0x22 || b == 0x0A || b == 0x0D {
+            plain = false
+            break
+        }
+        if plain, let first = s.utf8.first {
+            switch first {
+            case 0x3D, 0x2B, 0x2D, 0x40, 0x09: plain = false  // = + - @ tab: guardFormula's cases
+            default: break
+            }
+        }
+        if plain {
+            out.append(contentsOf: s.utf8)
+        } else {
+            out.append(contentsOf: quote(guardFormula(s)).utf8)
+        }
+    }
 
     /// One cell as a CSV field.
     static func field(_ cell: Cell) -> String {

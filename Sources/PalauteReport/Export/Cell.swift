@@ -54,7 +54,10 @@ final class OutputFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    func write(bytes: [UInt8]) throws { buffer.append(contentsOf: bytes) }
+    func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
