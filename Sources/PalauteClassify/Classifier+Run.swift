@@ -290,13 +290,16 @@ extension Classifier {
         let onlyOverall = labels.keys.allSatisfy { $0.topic == .overall && $0.label != .suggestion }
         // An idiom is the quality team's own reading of a construction ("ei moitteen sijaa"): in feedback mode a
         // model trained on forum text does not overrule it.
-        // So is praise phrased as the absence of a problem (convention 3: "ongelmia ei ollut", "kivuttomasti").
+        // So is a verdict read through a negation, an abessive or a privative: praise as the absence of a problem
+        // (convention 3: "ongelmia ei ollut", "kivuttomasti") and an act that did not happen ("ei soitettu").
         let absence = ["negation", "partitive-negation", "abessive", "privative"]
+        // And so is `overall` named by a lexicon phrase of its own ("kaikki sujui", convention 2).
         let idiomVerdict = readings.contains {
-            $0.hits.contains { h in h.rule.hasPrefix("idiom") || h.weight > 0 && absence.contains(h.rule) }
-        }
+            $0.hits.contains { h in h.rule.hasPrefix("idiom") || absence.contains(h.rule) }
+        } || labels.contains { $0.key.topic == .overall && $0.value.contains { $0.rule.hasPrefix("topic-") } }
+        // The model is trained on Finnish (models/sentiment/fi.tsv): Swedish and English keep the rules' verdict.
         let open = generalDomain
-            || onlyOverall && !idiomVerdict && !readings.contains(where: { $0.lukewarm || $0.suggestion != nil })
+            || lang == .fi && onlyOverall && !idiomVerdict && !readings.contains(where: { $0.lukewarm || $0.suggestion != nil })
         if open && sentimentModel != nil || trace.captureSentiment {
             let curated = Sentiment(labels: labels.keys)
             if trace.captureSentiment {
