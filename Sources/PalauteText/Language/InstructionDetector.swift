@@ -27,21 +27,31 @@ public enum InstructionDetector {
     /// A cheap test on the whole text: every instruction names instructions or a label, so a text without one
     /// of their stems needs no look at its sentences (most texts, on every response of a nightly run).
     public static func mayContain(_ text: String) -> Bool {
-        // Bytes, not Foundation's locale-aware search: this runs on every response.
-        let lower = Array(text.lowercased().utf8)
-        for stem in stems {
-            let first = stem[0]
-            var i = 0
-            while i + stem.count <= lower.count {
-                if lower[i] == first {
-                    var k = 1
-                    while k < stem.count && lower[i + k] == stem[k] { k += 1 }
+        // Bytes at word starts only, ASCII letters folded, no allocation: this runs on every response.
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previousIsLetter = false
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                let isLetter = b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+                defer { previousIsLetter = isLetter }
+                guard isLetter, !previousIsLetter else { continue }
+                for stem in stems where i + stem.count <= bytes.count {
+                    var k = 0
+                    while k < stem.count {
+                        let c = bytes[i + k]
+                        let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                        if folded != stem[k] { break }
+                        k += 1
+                    }
                     if k == stem.count { return true }
                 }
-                i += 1
             }
+            return false
         }
-        return false
+        if let found { return found }
+        var native = text
+        native.makeContiguousUTF8()
+        return mayContain(native)
     }
     static let stems: [[UInt8]] = (instructionPrefixes + labelPrefixes).map { Array($0.utf8) }
 
