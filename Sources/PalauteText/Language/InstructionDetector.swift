@@ -39,7 +39,9 @@ public enum InstructionDetector {
                     var k = 0
                     while k < stem.count {
                         let c = bytes[i + k]
-                        let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                        var folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                        // Ä and Ö (C3 84, C3 96) as ä and ö (C3 A4, C3 B6): "KÄSKY", "MYÖNTEISEKSI".
+                        if k > 0, bytes[i + k - 1] == 0xC3, c == 0x84 || c == 0x96 { folded = c + 0x20 }
                         if folded != stem[k] { break }
                         k += 1
                     }
