@@ -372,9 +372,7 @@ extension Classifier {
             let next = idxs[(pos + 1)...].first { toks[$0].isWord }
             // The allative must belong to the thanks: "Pääsin lääkärille, kiitos!" is where the patient got to,
             // so a punctuation mark between them ends the thanks.
-            func together(_ j: Int) -> Bool {
-                !toks[min(j, t)...max(j, t)].contains { $0.kind == .punctuation }
-            }
+            func together(_ j: Int) -> Bool { !Self.pauseBetween(min(j, t), max(j, t), tokens: toks) }
             addressee = idxs.first { j in
                 toks[j].isWord && toks[j].hasCase(.allative) && together(j)
                     && (isPerson(j) || toks[j].isName && toks[j].analyses.contains { $0.wordClass == .firstName })

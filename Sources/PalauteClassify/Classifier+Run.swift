@@ -180,7 +180,7 @@ extension Classifier {
             if !r.topics.isEmpty {
                 let apart = hits.filter { h in
                     h.topic == .overall && abs(h.weight) >= Self.labelThreshold && r.topics.allSatisfy { m in
-                        toks[min(m.token, h.token)...max(m.token, h.token)].contains { $0.kind == .punctuation }
+                        Self.pauseBetween(min(m.token, h.token), max(m.token, h.token), tokens: toks)
                     }
                 }
                 for h in apart {
