@@ -281,7 +281,8 @@ extension Classifier {
                     return e
                 }
             }
-            trace.add(ev[0].text, "harm-from-care", "a safety incident's own criticism is competence", clause: 0)
+            let clause = toks.first { $0.range.lowerBound == ev[0].start }?.clause ?? 0
+            trace.add(ev[0].text, "harm-from-care", "a safety incident's own criticism is competence", clause: clause)
         }
 
         // Still nothing: the learned general-domain model may give a verdict on the whole text. It also weighs in
