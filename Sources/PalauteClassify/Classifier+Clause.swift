@@ -305,6 +305,10 @@ extension Classifier {
         // Mood: past conditional, suggestion, rhetorical question.
         reading.consumed = consumed
         readMood(words, reading: &reading, text: text, lex: lex, trace: &trace)
+        // "Olisi voinut olla parempi": in a retrospective wish the good words are what was missing.
+        if reading.hits.contains(where: { $0.rule == "retro-wish" }) {
+            reading.hits.removeAll { $0.weight > 0 }
+        }
 
         // Topics.
         reading.topics = topicMentions(words, degreeWords: degreeWords.union(reading.idiomTokens), idiomTokens: reading.idiomTokens, text: text, lex: lex, clause: index, trace: &trace)

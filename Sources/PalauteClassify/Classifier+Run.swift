@@ -99,7 +99,8 @@ extension Classifier {
                 && readings[r - 1].sentence == readings[r].sentence && readings[r].suggestion == nil {
                 guard let first = readings[r].tokens.first(where: { toks[$0].isWord }),
                       excepts.contains(where: { $0.phrase.elements.count == 1 && $0.phrase.elements[0].matches(toks[first].forms) }) else { continue }
-                let before = readings[r - 1].polarity
+                // "Kaikki ok paitsi parkki": a lukewarm verdict on the rest still makes the exception a complaint.
+                let before = readings[r - 1].lukewarm && abs(readings[r - 1].polarity) < Self.labelThreshold ? 1.0 : readings[r - 1].polarity
                 guard abs(before) >= Self.labelThreshold else { continue }
                 readings[r].hits.append(PolarityHit(weight: before > 0 ? -1.0 : 1.0, token: first, rule: "exception"))
                 // The verdict the exception is taken from is on the rest of the visit.

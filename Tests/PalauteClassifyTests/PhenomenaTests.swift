@@ -377,6 +377,13 @@ enum Fixtures {
         Phenomenon(rule: "conceded circumstance", text: "Ystävällinen palvelu vaikka oli kiirettä.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "conceded experience", text: "Lääkäri oli erinomainen, vaikka jouduin odottamaan.",
                    labels: ["competence:p", "waiting:c"]),
+        // A retrospective wish: its good words are what was missing. Plus and minus; mild "ei hassumpi".
+        Phenomenon(rule: "retro wish voids its own praise words", text: "Olisi voinut olla parempi.", labels: ["overall:c"]),
+        Phenomenon(rule: "plussaa ja miinusta", text: "Plussaa ystävällisestä henkilökunnasta, miinusta hinnasta.",
+                   labels: ["staff_manner:p", "price:c"]),
+        Phenomenon(rule: "nothing negative to say (convention 3)", text: "Ei mitään negatiivista sanottavaa.", labels: ["overall:p"]),
+        Phenomenon(rule: "ei hassumpi is mild praise", text: "Ei hassumpi.", labels: ["overall:p"]),
+        Phenomenon(rule: "exception after a lukewarm verdict", text: "Kaikki ok paitsi parkki.", labels: ["location:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
