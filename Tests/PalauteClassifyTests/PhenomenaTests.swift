@@ -385,6 +385,9 @@ enum Fixtures {
         Phenomenon(rule: "ei hassumpi is mild praise", text: "Ei hassumpi.", labels: ["overall:p"]),
         Phenomenon(rule: "exception after a lukewarm verdict", text: "Kaikki ok paitsi parkki.", labels: ["location:c"]),
         Phenomenon(rule: "sv/en: a queue on the phone is access (convention 5)", text: "Lång kö i telefon.", labels: ["access:c"]),
+        Phenomenon(rule: "time for questions", text: "Lääkärillä ei ollut aikaa kysymyksilleni.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "getting through the door is facilities", text: "Pyörätuolilla oli vaikea päästä ovesta sisään.",
+                   labels: ["facilities:c"]),
         // What was promised is not what happened.
         Phenomenon(rule: "promise: no praise from what was promised", text: "Takaisinsoittoa lupailtiin samalle päivälle mutta kukaan ei soittanut.",
                    labels: [], exact: false, sentiment: .negative, absent: ["access:p"]),
