@@ -680,7 +680,9 @@ extension Classifier {
         func isDegree(_ j: Int) -> Bool { toks[j].mods.contains { $0.kind == .intensifier || $0.kind == .softener } }
         var k = pos - 1
         while k >= 0 && k >= pos - 2 {
-            if plainQuality(words[k]) { return words[k] }
+            // Before the word only an attribute qualifies it: a verb there is the clause's own act
+            // ("en ymmärtänyt lääkärin ohjeita" does not judge the doctor).
+            if plainQuality(words[k]), text.language != .fi || toks[words[k]].best?.wordClass != .verb { return words[k] }
             if !isDegree(words[k]) { break }
             k -= 1
         }

@@ -31,9 +31,12 @@ extension TextAnalyzer {
             let namesFirst = capitalised && (afterTitle || !sentenceStart)
             // Right after a verb, an infinitive is its complement: "voisi kertoa" is the verb, not "kerto".
             let afterVerb = previousWord.map { $0 == i - 1 && !sentenceStart && tokens[$0].best?.wordClass == .verb } ?? false
+            // An imperative is not followed by a finite indicative verb: "Kieli oli huonoa" is the noun.
+            let beforeFinite = sentenceStart && i + 1 < tokens.count && tokens[i + 1].token.kind == .word
+                && tokens[i + 1].analyses.first.map { $0.wordClass == .verb && $0.mood == .indicative && $0.person != nil } == true
             func rank(_ r: MorphAnalysis) -> Int {
                 // Sentence-initial imperatives ("Soita minulle", "Palkatkaa lisää hoitajia") before nouns.
-                if sentenceStart, !namesFirst, r.mood == .imperative, r.wordClass == .verb { return -1 }
+                if sentenceStart, !namesFirst, !beforeFinite, r.mood == .imperative, r.wordClass == .verb { return -1 }
                 if afterVerb, !namesFirst, r.mood == .infinitive, r.wordClass == .verb { return -1 }
                 return r.isProperName != namesFirst ? 1 : 0
             }

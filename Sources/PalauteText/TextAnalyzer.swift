@@ -65,10 +65,14 @@ public final class TextAnalyzer {
     public static let clauseWords: Set<String> = [
         "mutta", "vaikka", "kuitenkin", "tosin", "koska", "eikä", "enkä", "sillä", "joten",
         "men", "fast", "but", "although", "however", "though",
+        // että/jotta/jos fused with the negation verb always start a subordinate clause, comma or not
+        // ("kieli oli niin huonoa etten ymmärtänyt ohjeita").
+        "etten", "ettet", "ettei", "ettemme", "ettette", "etteivät", "jotten", "jottet", "jottei", "jottemme",
+        "jottette", "jotteivät", "ellen", "ellet", "ellei", "ellemme", "ellette", "elleivät",
     ]
     /// Words that open a clause after a comma ("…, että", "…, joka").
     public static let commaClauseWords: Set<String> = [
-        "että", "kun", "jos", "jotta", "kunnes", "ettei", "jottei", "ellei", "joka", "jonka", "jota", "jossa",
+        "että", "kun", "jos", "jotta", "kunnes", "joka", "jonka", "jota", "jossa",
         "josta", "johon", "jolla", "jolta", "jolle", "jotka", "joita", "joiden", "mikä", "mitä", "minkä", "missä",
         "ja", "sekä", "tai", "eli", "att", "som", "och", "eller", "and", "which", "who", "that", "so",
     ]

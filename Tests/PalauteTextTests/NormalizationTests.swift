@@ -80,6 +80,21 @@ import Testing
         // Budget spent: the next unknown word stays unknown.
         #expect(normalizer.resolve("erinomanen").source == .unknown)
     }
+
+    /// Voikko ranks "kastuin" before "kaaduin" for the gradation slip "kaatuin"; the slip's correction wins.
+    @Test func gradationAndLengthSlipsArePreferred() throws {
+        #expect(Normalizer.isGradationOrLengthSlip("kaaduin", "kaatuin"))      // t/d
+        #expect(Normalizer.isGradationOrLengthSlip("lähdettiin", "lähdettin"))  // ii/i
+        #expect(Normalizer.isGradationOrLengthSlip("otettiin", "ottettiin"))    // t/tt
+        #expect(Normalizer.isGradationOrLengthSlip("kannattaa", "kantattaa"))   // nn/nt
+        #expect(!Normalizer.isGradationOrLengthSlip("kastuin", "kaatuin"))
+        #expect(!Normalizer.isGradationOrLengthSlip("asiallinen", "asiallnen"))  // a dropped letter, not a length slip
+        let normalizer = Normalizer(voikko: try Voikko(), colloquial: .builtIn, suggestionBudget: 5)
+        let fell = normalizer.resolve("kaatuin")
+        #expect(fell.source == .suggestion)
+        #expect(fell.analyses.first?.lemma == "kaatua")
+        #expect(normalizer.resolve("asiallnen").normalized == "asiallinen")  // ordinary slips still go to Voikko's first
+    }
 }
 
 @Suite struct ColloquialTableTests {

@@ -190,12 +190,37 @@ public final class Normalizer {
         // other words ("maili" → "maila"). Longer words: up to two edits.
         let short = n <= 7
         let limit = short ? 1 : 2
-        for s in voikko.suggest(w).prefix(3) {
-            let l = s.lowercased()
-            guard !l.contains(" "), !short || l.unicodeScalars.count == n else { continue }
+        let candidates = voikko.suggest(w).prefix(5).map { $0.lowercased() }.filter { !$0.contains(" ") }
+        // The commonest Finnish misspellings are consonant gradation and length ("kaatuin" for "kaaduin",
+        // "lähdettin" for "lähdettiin"); Voikko ranks such a correction below look-alikes ("kastuin"), so one is
+        // taken first when Voikko offers it.
+        if let g = candidates.first(where: { Self.isGradationOrLengthSlip($0, w) }) { return g }
+        for l in candidates.prefix(3) {
+            guard !short || l.unicodeScalars.count == n else { continue }
             if Self.editDistance(l, w, limit: limit) <= limit { return l }
         }
         return nil
+    }
+
+    /// One slip of the kind Finnish writers make: a gradation pair swapped (t/d, p/v), a consonant assimilated
+    /// to its neighbour (nt/nn, lt/ll, rt/rr, mp/mm), or a letter doubled or undoubled (tt/t, ii/i).
+    static func isGradationOrLengthSlip(_ correct: String, _ written: String) -> Bool {
+        let a = Array(correct.unicodeScalars), b = Array(written.unicodeScalars)
+        if a.count == b.count {
+            let diff = a.indices.filter { a[$0] != b[$0] }
+            guard diff.count == 1, let i = diff.first else { return false }
+            let pair = (String(a[i]), String(b[i]))
+            if [("d", "t"), ("t", "d"), ("v", "p"), ("p", "v")].contains(where: { $0 == pair }) { return true }
+            // Assimilation: the correct letter repeats a neighbour ("kannattaa" ~ "kantattaa").
+            return (i > 0 && a[i - 1] == a[i]) || (i + 1 < a.count && a[i + 1] == a[i])
+        }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count, long[i] == short[i] { i += 1 }
+        guard Array(long[(i + 1)...]) == Array(short[i...]) else { return false }
+        // The extra letter doubles its neighbour.
+        return (i > 0 && long[i - 1] == long[i]) || (i + 1 < long.count && long[i + 1] == long[i])
     }
 
     // MARK: - Variant generation (pure functions, tested directly)
