@@ -76,8 +76,9 @@ extension Classifier {
             return firstPerson || someone || question
         }
         let request = lex.cues.first { c in c.kind == .requestVerb && sentenceWords.contains { i in
-            guard c.phrase.elements[0].matches(toks[i].forms), let b = toks[i].best, b.person == 1 else { return false }
-            return b.tense.map { !$0.hasPrefix("past") } ?? true
+            guard c.phrase.elements[0].matches(toks[i].forms) else { return false }
+            // Any present first-person reading: "vaadin" is both 'I demand' and 'I demanded'.
+            return toks[i].analyses.contains { $0.person == 1 && ($0.tense.map { !$0.hasPrefix("past") } ?? true) }
         } }
         return (moodAsks || request != nil, moodAsks, request)
     }

@@ -417,6 +417,16 @@ enum Fixtures {
         Phenomenon(rule: "disinterest is manner", text: "Lääkäriä ei kiinnostanut yhtään mitä sanoin.", labels: ["staff_manner:c"]),
         Phenomenon(rule: "gradation slip corrected before look-alikes (kaatuin → kaaduin)", text: "Kaatuin osastolla eikä kukaan tullut auttamaan.",
                    labels: [], exact: false, flags: [.safety]),
+        Phenomenon(rule: "a present first-person demand asks for contact (vaadin = demand/demanded)", text: "Vaadin vastausta siihen, miksi aikani peruttiin.",
+                   labels: [], exact: false, flags: [.contactRequest]),
+        Phenomenon(rule: "a past wait for an answer is no request", text: "Odotin vastausta kaksi viikkoa.", labels: [], exact: false, flags: []),
+        Phenomenon(rule: "as it should (niin kuin piti) is praise", text: "Kaikki meni ihan niin kuin piti.", labels: ["overall:p"],
+                   sentiment: .positive),
+        Phenomenon(rule: "had to search (sai etsiä) is criticism", text: "Pysäköintipaikkaa sai etsiä pitkään.", labels: ["location:c"]),
+        Phenomenon(rule: "hygiene of care", text: "Lääkäri ei pessyt käsiään.", labels: ["competence:c"]),
+        Phenomenon(rule: "en: feel is not a fee", text: "The nurse made me feel safe.", labels: [], exact: false,
+                   absent: ["price:p"]),
+        Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
     @Test(arguments: table)
