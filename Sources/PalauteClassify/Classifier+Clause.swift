@@ -58,7 +58,11 @@ extension Classifier {
         var found: [(idiom: IdiomEntry, match: [Int], order: Int)] = []
         let present = text.clauseBits[index]
         for (order, idiom) in lex.idioms.enumerated() where idiom.phrase.possible(in: present) {
-            if let m = matchSequence(idiom.phrase, in: words, tokens: toks) { found.append((idiom, m, order)) }
+            guard let m = matchSequence(idiom.phrase, in: words, tokens: toks) else { continue }
+            // A word asked about with -ko/-kö is not asserted: "en ole varma auttoiko hoito yhtään" is no
+            // "ei auttanut yhtään".
+            if m.contains(where: { toks[$0].best?.clitics.contains(where: { $0 == "ko" || $0 == "kö" }) == true }) { continue }
+            found.append((idiom, m, order))
         }
         if found.count > 1 {
             found.sort { a, b in

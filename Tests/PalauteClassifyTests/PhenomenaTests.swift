@@ -426,6 +426,11 @@ enum Fixtures {
         Phenomenon(rule: "hygiene of care", text: "Lääkäri ei pessyt käsiään.", labels: ["competence:c"]),
         Phenomenon(rule: "en: feel is not a fee", text: "The nurse made me feel safe.", labels: [], exact: false,
                    absent: ["price:p"]),
+        Phenomenon(rule: "question clitic inside an idiom: asked, not asserted", text: "Hoitaja oli ystävällinen, en tiedä auttoiko lääke yhtään.",
+                   labels: ["staff_manner:p"], sentiment: .positive),
+        Phenomenon(rule: "en: not caring is manner, the verb is not the care given", text: "The doctor did not seem to care at all.",
+                   labels: ["staff_manner:c"]),
+        Phenomenon(rule: "ei kovin reilua", text: "Hinta ei ollut kovin reilu.", labels: ["price:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
