@@ -497,7 +497,8 @@ extension Classifier {
             guard t.best?.mood == .conditional, t.forms.lemmas.contains("olla") else { continue }
             for j in words[(pos + 1)..<min(words.count, pos + 4)] where toks[j].analyses.contains(where: { $0.participle == "past_active" }) {
                 pastConditional = true
-                if let cue = cueMatches(.retroWish, toks[j]) {
+                // "En olisi voinut toivoa parempaa" is an idiom of praise, not a wish.
+                if let cue = cueMatches(.retroWish, toks[j]), !reading.idiomTokens.contains(j) {
                     reading.hits.append(PolarityHit(weight: -1.5, token: i, rule: "retro-wish", source: cue.source))
                     trace.add("\(t.text) \(toks[j].text)", "retro-wish (past conditional)", "criticism -1.5", source: cue.source, clause: index)
                 } else if toks[j].forms.lemmas.contains("olla"), !words.contains(where: { toks[$0].isNegationVerb }) {

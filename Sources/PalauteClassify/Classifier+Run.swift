@@ -294,7 +294,8 @@ extension Classifier {
         // model trained on forum text does not overrule it.
         // So is a verdict read through a negation, an abessive or a privative: praise as the absence of a problem
         // (convention 3: "ongelmia ei ollut", "kivuttomasti") and an act that did not happen ("ei soitettu").
-        let absence = ["negation", "partitive-negation", "abessive", "privative"]
+        // A retrospective wish ("olisin toivonut parempaa palvelua") is criticism by convention 8.
+        let absence = ["negation", "partitive-negation", "abessive", "privative", "retro-wish"]
         // And so is `overall` named by a lexicon phrase of its own ("kaikki sujui", convention 2).
         let idiomVerdict = readings.contains {
             $0.hits.contains { h in h.rule.hasPrefix("idiom") || absence.contains(h.rule) }

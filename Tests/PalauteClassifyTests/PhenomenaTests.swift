@@ -431,6 +431,16 @@ enum Fixtures {
         Phenomenon(rule: "en: not caring is manner, the verb is not the care given", text: "The doctor did not seem to care at all.",
                    labels: ["staff_manner:c"]),
         Phenomenon(rule: "ei kovin reilua", text: "Hinta ei ollut kovin reilu.", labels: ["price:c"]),
+        Phenomenon(rule: "could not have wished for better is praise", text: "Emme olisi voineet toivoa parempaa hoitoa.",
+                   labels: ["overall:p"], exact: false, sentiment: .positive, absent: ["overall:c"]),
+        Phenomenon(rule: "counterfactual 'ei olisi tarvinnut odottaa' is criticism", text: "Ei olisi tarvinnut odottaa kahta tuntia.",
+                   labels: ["waiting:c"]),
+        Phenomenon(rule: "the model does not withdraw a retrospective wish", text: "Olisin toivonut parempaa palvelua.",
+                   labels: ["overall:c"], sentiment: .negative),
+        Phenomenon(rule: "knows what they talk about", text: "Hoitaja tiesi tarkalleen mistä puhui.", labels: ["competence:p"]),
+        Phenomenon(rule: "taking blood is lab", text: "Verta ei osattu ottaa, pistettiin neljä kertaa.", labels: ["lab_imaging:c"], exact: false),
+        Phenomenon(rule: "getting in quickly is the wait, getting quickly an appointment access", text: "Pääsin nopeasti sisään.",
+                   labels: ["waiting:p"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
