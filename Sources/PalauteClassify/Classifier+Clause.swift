@@ -631,7 +631,7 @@ extension Classifier {
         // verdict: "terveydenhoitaja vaihtuu joka kerta" is continuity, "hoito oli hyvää" competence.
         found.removeAll { m in
             phraseWords.contains(m.token) && m.rule != "topic-phrase"
-                && (m.priority == 1 || m.rule.hasPrefix("topic-person") || m.rule.contains("+own-quality"))
+                && (m.priority == 1 || m.rule.hasPrefix("topic-person") || m.rule.utf8Contains("+own-quality"))
         }
         var top = found.contains { $0.priority >= 2 } ? found.filter { $0.priority >= 2 } : found
         // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication

@@ -400,7 +400,7 @@ extension Classifier {
         let judged = topics.filter { $0.label != .suggestion }
         if Set(judged.map(\.topic)).count < judged.count { c -= 0.15 }
         // A negation resolved by rule (scope, post-verbal, idiom after a negation).
-        if readings.contains(where: { $0.hits.contains { $0.rule.contains("negation") } }) { c -= 0.1 }
+        if readings.contains(where: { $0.hits.contains { $0.rule.utf8Contains("negation") } }) { c -= 0.1 }
         let polarClauses = readings.filter { !$0.hits.isEmpty || !$0.topics.isEmpty }.count
         if words > 40 && polarClauses < readings.count / 3 { c -= 0.1 }
         return max(0, min(1, (c * 100).rounded() / 100))

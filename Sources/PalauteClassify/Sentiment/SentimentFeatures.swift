@@ -36,9 +36,10 @@ enum SentimentFeatures {
                 emit(.other("e:" + t.text))
                 if let w = lexicon.symbolSentiment[t.text]?.weight { emit(.other(w > 0 ? "e+" : "e-")) }
             case .punctuation:
-                if t.text.contains("!") { exclamations += t.text.filter { $0 == "!" }.count }
-                if t.text.contains("?") { question = true }
-                if t.text.contains("..") || t.text.contains("…") { ellipsis = true }
+                let bytes = t.text.utf8
+                exclamations += bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "!") ? 1 : 0) }
+                if bytes.contains(UInt8(ascii: "?")) { question = true }
+                if t.text.utf8Contains("..") || t.text.utf8Contains("…") { ellipsis = true }
             default:
                 break
             }

@@ -156,7 +156,7 @@ extension MorphAnalysis {
             case "conditional": .conditional
             case "imperative": .imperative
             case "potential": .potential
-            default: $0.contains("infinitive") ? .infinitive : .other
+            default: $0.utf8Contains("infinitive") ? .infinitive : .other
             }
         }
         let comparison: Comparison? = a["COMPARISON"].flatMap { Comparison(rawValue: $0) }
@@ -188,9 +188,9 @@ extension MorphAnalysis {
 
     /// The lemma after a class tag in FSTOUTPUT: "[Lt][Xp]saada[X]saa…" → "saada".
     static func fstLemma(_ fst: String, tag: String) -> String? {
-        guard let t = fst.range(of: tag + "[Xp]") else { return nil }
+        guard let t = fst.utf8Range(of: tag + "[Xp]") else { return nil }
         let rest = fst[t.upperBound...]
-        guard let end = rest.range(of: "[X]") else { return nil }
+        guard let end = rest.utf8Range(of: "[X]") else { return nil }
         return String(rest[..<end.lowerBound])
     }
 

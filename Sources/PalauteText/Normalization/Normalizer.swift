@@ -88,7 +88,7 @@ public final class Normalizer {
             base = variants.last ?? lower
         }
         // "ajanvaraus-järjestelmä": join, or read the head and keep the parts.
-        if base.contains("-") {
+        if base.utf8.contains(UInt8(ascii: "-")) {
             if let r = resolveHyphenated(base) { return r }
         }
         // "HUS:n", "EU:ssa": the abbreviation before the colon.
@@ -190,7 +190,7 @@ public final class Normalizer {
         // other words ("maili" → "maila"). Longer words: up to two edits.
         let short = n <= 7
         let limit = short ? 1 : 2
-        let candidates = voikko.suggest(w).prefix(5).map { $0.lowercased() }.filter { !$0.contains(" ") }
+        let candidates = voikko.suggest(w).prefix(5).map { $0.lowercased() }.filter { !$0.utf8.contains(UInt8(ascii: " ")) }
         // The commonest Finnish misspellings are consonant gradation and length ("kaatuin" for "kaaduin",
         // "lähdettin" for "lähdettiin"); Voikko ranks such a correction below look-alikes ("kastuin"), so one is
         // taken first when Voikko offers it.
