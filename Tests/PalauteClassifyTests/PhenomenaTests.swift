@@ -441,6 +441,10 @@ enum Fixtures {
         Phenomenon(rule: "taking blood is lab", text: "Verta ei osattu ottaa, pistettiin neljä kertaa.", labels: ["lab_imaging:c"], exact: false),
         Phenomenon(rule: "getting in quickly is the wait, getting quickly an appointment access", text: "Pääsin nopeasti sisään.",
                    labels: ["waiting:p"]),
+        Phenomenon(rule: "booking longer appointments proposes consultation time", text: "Voisitte varata pidempiä aikoja iäkkäille potilaille.",
+                   labels: ["consultation_time:s"]),
+        Phenomenon(rule: "'seuraavalla kerralla' is when, not follow-up care", text: "Seuraavalla kerralla toivoisin ystävällisempää kohtelua.",
+                   labels: ["staff_manner:s"], exact: false, absent: ["continuity:s"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
