@@ -445,6 +445,11 @@ enum Fixtures {
                    labels: ["consultation_time:s"]),
         Phenomenon(rule: "'seuraavalla kerralla' is when, not follow-up care", text: "Seuraavalla kerralla toivoisin ystävällisempää kohtelua.",
                    labels: ["staff_manner:s"], exact: false, absent: ["continuity:s"]),
+        Phenomenon(rule: "sv: 'skulle' in an indirect question proposes nothing", text: "Ingen berättade vad som skulle göras.",
+                   labels: ["communication:c"]),
+        Phenomenon(rule: "sv: 'skulle vara bra med' proposes; evening times are access", text: "Det skulle vara bra med kvällstider.",
+                   labels: ["access:s"]),
+        Phenomenon(rule: "en: answering the phone is access", text: "No one picked up the phone all morning.", labels: ["access:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
