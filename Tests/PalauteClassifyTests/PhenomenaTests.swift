@@ -450,6 +450,10 @@ enum Fixtures {
         Phenomenon(rule: "sv: 'skulle vara bra med' proposes; evening times are access", text: "Det skulle vara bra med kvällstider.",
                    labels: ["access:s"]),
         Phenomenon(rule: "en: answering the phone is access", text: "No one picked up the phone all morning.", labels: ["access:c"]),
+        Phenomenon(rule: "helpful is manner", text: "Kaikki olivat niin auttavaisia.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "staff as angels", text: "Hoitajat olivat todellisia enkeleitä.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "sick leave is the clinician's decision", text: "Sairauslomaa ei kirjoitettu, vaikka pyysin.", labels: ["competence:c"],
+                   exact: false),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
