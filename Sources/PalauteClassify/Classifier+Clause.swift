@@ -106,6 +106,13 @@ extension Classifier {
 
         // Degree words, negation and sentiment words.
         var negated = false
+        // "ilman että minulta kysyttiin": a clause opened right after a privative is what did not happen.
+        if let first = words.first, first > 0,
+           let before = (0..<first).last(where: { toks[$0].isWord }), toks[before].sentence == toks[first].sentence,
+           toks[before].mods.contains(where: { $0.kind == .privative }) {
+            negated = true
+            trace.add(toks[before].text + " " + toks[first].text, "privative-clause", "negates the clause it opens", clause: index)
+        }
         var pending: (value: Double, pos: Int, source: LexiconSource)?
         var excess = false
         var obliged: Int?

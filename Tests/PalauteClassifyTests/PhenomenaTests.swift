@@ -454,6 +454,17 @@ enum Fixtures {
         Phenomenon(rule: "staff as angels", text: "Hoitajat olivat todellisia enkeleitä.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "sick leave is the clinician's decision", text: "Sairauslomaa ei kirjoitettu, vaikka pyysin.", labels: ["competence:c"],
                    exact: false),
+        Phenomenon(rule: "a clause opened after 'ilman' did not happen", text: "Leikkausaikaa siirrettiin ilman että minulle ilmoitettiin.",
+                   labels: ["communication:c"], exact: false),
+        Phenomenon(rule: "hard to get into care is access", text: "Nuorisopsykiatrian palveluihin on todella vaikea päästä.", labels: ["access:c"]),
+        Phenomenon(rule: "not getting through is access", text: "Terveysasemalle en saanut yhteyttä koko päivänä.", labels: ["access:c"],
+                   exact: false),
+        Phenomenon(rule: "looking forward to someone is no wait", text: "Isä odottaa kotihoidon hoitajia aina innolla.",
+                   labels: [], exact: false, absent: ["waiting:c"]),
+        Phenomenon(rule: "talking badly about a patient", text: "Hoitajat puhuivat minusta pahaa selkäni takana.",
+                   labels: ["staff_manner:c"], exact: false),
+        Phenomenon(rule: "thin walls", text: "Vastaanottohuoneen seinät ovat niin ohuet, että kaikki kuulee.", labels: ["facilities:c"], exact: false),
+        Phenomenon(rule: "not in Swedish", text: "Lomakkeet vain suomeksi, ei ruotsiksi.", labels: ["language:c"], exact: false),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
