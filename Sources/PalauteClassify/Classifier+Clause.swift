@@ -178,6 +178,13 @@ extension Classifier {
                 trace.add(tok.text, "ei voi kuin", "can only: the negation does not reach what follows", clause: index)
                 continue
             }
+            // "En ole koskaan kokenut näin huonoa kohtelua": never *this* bad is as bad as it gets; the negation
+            // does not reach the quality after "näin".
+            if negated, text.language == .fi, tok.forms.surface == "näin" || tok.forms.surface == "noin",
+               words.contains(where: { toks[$0].forms.surface == "koskaan" || toks[$0].forms.surface == "ikinä" }) {
+                negated = false
+                trace.add(tok.text, "never this", "the negation does not reach the quality that follows", clause: index)
+            }
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.
@@ -553,7 +560,18 @@ extension Classifier {
                 trace.add(t.text, "suggestion:conditional", "proposal for the future", clause: index)
                 return
             }
-            if b.mood == .imperative, b.person == 2, b.plural, !t.isNegationVerb, cueMatches(.demand, t) == nil {
+            if b.mood == .imperative, b.person == 2, b.plural, !t.isNegationVerb {
+                if let demand = cueMatches(.demand, t) {
+                    // "Korjatkaa ajanvarausjärjestelmä toimivaksi": a demand to fix says it is broken; the state
+                    // a demand asks for (a translative "toimivaksi") is no praise.
+                    reading.hits.removeAll { $0.weight > 0 && toks[$0.token].hasCase(.translative) }
+                    // Only "korjatkaa" says so itself; "tarkistakaa tietonne" closes a complaint made elsewhere.
+                    if !reading.hits.contains(where: { $0.weight < 0 }), text.language == .fi, t.forms.lemmas.contains("korjata") {
+                        reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "demand", source: demand.source))
+                        trace.add(t.text, "demand", "a demand to fix: criticism -1.0", source: demand.source, clause: index)
+                    }
+                    continue
+                }
                 reading.suggestion = (i, "suggestion:imperative")
                 trace.add(t.text, "suggestion:imperative", "proposal for the future", clause: index)
                 return

@@ -465,6 +465,17 @@ enum Fixtures {
                    labels: ["staff_manner:c"], exact: false),
         Phenomenon(rule: "thin walls", text: "Vastaanottohuoneen seinät ovat niin ohuet, että kaikki kuulee.", labels: ["facilities:c"], exact: false),
         Phenomenon(rule: "not in Swedish", text: "Lomakkeet vain suomeksi, ei ruotsiksi.", labels: ["language:c"], exact: false),
+        Phenomenon(rule: "a demand to fix is criticism; the state it asks for is no praise", text: "Korjatkaa nettisivut toimiviksi.",
+                   labels: ["digital:c"], sentiment: .negative),
+        Phenomenon(rule: "never this bad: the negation does not reach the quality", text: "En ole ikinä saanut näin tylyä kohtelua.",
+                   labels: ["staff_manner:c"], sentiment: .negative),
+        Phenomenon(rule: "never this good", text: "En ole koskaan saanut näin hyvää hoitoa.", labels: ["overall:p"], exact: false,
+                   sentiment: .positive),
+        Phenomenon(rule: "could hardly have gone better", text: "Tuskin olisi voinut mennä paremmin.", labels: ["overall:p"], sentiment: .positive),
+        Phenomenon(rule: "the outcome is competence, not a result", text: "Lopputulos oli erinomainen.", labels: ["competence:p"]),
+        Phenomenon(rule: "no time to listen is consultation time only", text: "Lääkäri ei ehtinyt kuunnella.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "skills (osaaminen) are not praise by themselves", text: "Osaaminen ontui pahasti.", labels: ["competence:c"]),
+        Phenomenon(rule: "a cold reception is manner", text: "Aika kylmä vastaanotto.", labels: ["staff_manner:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
