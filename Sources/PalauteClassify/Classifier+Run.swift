@@ -300,6 +300,8 @@ extension Classifier {
         let idiomVerdict = readings.contains {
             $0.hits.contains { h in h.rule.hasPrefix("idiom") || absence.contains(h.rule) }
         } || labels.contains { $0.key.topic == .overall && $0.value.contains { $0.rule.hasPrefix("topic-") } }
+        // A strong curated word ("täysin kestämätöntä", |weight| ≥ 2) is not withdrawn as neutral in feedback mode.
+        let strongCurated = readings.contains { $0.hits.contains { abs($0.weight) >= 2.0 } }
         // The model is trained on Finnish (models/sentiment/fi.tsv): Swedish and English keep the rules' verdict.
         let open = generalDomain
             || lang == .fi && onlyOverall && !idiomVerdict && !readings.contains(where: { $0.lukewarm || $0.suggestion != nil })
@@ -332,7 +334,7 @@ extension Classifier {
                         add(.overall, verdict, token: strongest, rule: "general-sentiment", source: nil, mention: nil)
                         usedGeneral = true
                     }
-                } else if verdict == nil, polar, generalDomain || lead > model.neutralMargin {
+                } else if verdict == nil, polar, generalDomain || lead > model.neutralMargin && !strongCurated {
                     labels = labels.filter { $0.key.label == .suggestion }
                     usedGeneral = true
                     trace.add(toks[token].text, "general-sentiment", "withdraws the verdict", clause: toks[token].clause)

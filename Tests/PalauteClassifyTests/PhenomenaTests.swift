@@ -477,6 +477,17 @@ enum Fixtures {
         Phenomenon(rule: "the outcome is competence, not a result", text: "Lopputulos oli erinomainen.", labels: ["competence:p"]),
         Phenomenon(rule: "skills (osaaminen) are not praise by themselves", text: "Osaaminen ontui pahasti.", labels: ["competence:c"]),
         Phenomenon(rule: "a cold reception is manner", text: "Aika kylmä vastaanotto.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "laughing at the patient is manner; a child's laugh is no complaint", text: "Hoitaja nauroi minulle.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "a child's laugh", text: "Lapsi nauroi koko käynnin ajan.", labels: [], exact: false, absent: ["staff_manner:c"]),
+        Phenomenon(rule: "the schedule held", text: "Aikataulu piti tällä kertaa.", labels: ["waiting:p"]),
+        Phenomenon(rule: "a big bill is price criticism", text: "Lasku oli yllättävän iso.", labels: ["price:c"]),
+        Phenomenon(rule: "a diagnosed inflammation is no safety incident", text: "Lääkäri totesi korvatulehduksen ja pääsin heti leikkaukseen.",
+                   labels: [], exact: false, flags: []),
+        Phenomenon(rule: "a recorded 'call again later' is no contact request", text: "Puhelimessa aina sama nauha että soittakaa myöhemmin uudelleen.",
+                   labels: [], exact: false, flags: []),
+        Phenomenon(rule: "wanting an investigation asks for contact", text: "Haluan asiasta kirjallisen selvityksen.", labels: [], exact: false,
+                   flags: [.contactRequest]),
+        Phenomenon(rule: "the model does not withdraw a strong curated verdict", text: "Tämä on täysin kestämätöntä.", labels: ["overall:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
