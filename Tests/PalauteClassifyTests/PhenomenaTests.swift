@@ -488,6 +488,11 @@ enum Fixtures {
         Phenomenon(rule: "wanting an investigation asks for contact", text: "Haluan asiasta kirjallisen selvityksen.", labels: [], exact: false,
                    flags: [.contactRequest]),
         Phenomenon(rule: "the model does not withdraw a strong curated verdict", text: "Tämä on täysin kestämätöntä.", labels: ["overall:c"]),
+        Phenomenon(rule: "spoken case endings reach the lexicon", text: "ihan ok mut parkkipaikkoi ei ollu", labels: ["location:c"]),
+        Phenomenon(rule: "spoken inessive", text: "nopee ajanvaraus netis", labels: ["access:p", "digital:p"]),
+        Phenomenon(rule: "explaining everything well is no verdict on the visit", text: "Hoitaja selitti kaiken hyvin.", labels: ["communication:p"]),
+        Phenomenon(rule: "en: elliptical 'not so much'", text: "The nurse was lovely, the doctor not so much.",
+                   labels: ["staff_manner:p", "competence:c"], exact: false),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 

@@ -63,6 +63,11 @@ import Testing
         #expect(Normalizer.diacriticVariants("aaaaaaaa").count == 1)  // more than three a/o: all-front only
         #expect(Normalizer.spokenVariants("ollu").contains("ollut"))
         #expect(Normalizer.spokenVariants("mennää").contains("mennään"))
+        // Spoken case endings: partitive plural, inessive and elative without their vowel.
+        #expect(Normalizer.spokenVariants("parkkipaikkoi").contains("parkkipaikkoja"))
+        #expect(Normalizer.spokenVariants("netis").contains("netissä"))
+        #expect(Normalizer.spokenVariants("labrast").contains("labrasta"))
+        #expect(Normalizer.spokenVariants("kyssärei").contains("kyssäreitä"))
         #expect(Normalizer.editDistance("lääkäri", "laakari", limit: 3) == 3)
         #expect(Normalizer.editDistance("asiallnen", "asiallinen", limit: 2) == 1)
         #expect(Normalizer.editDistance("a", "abcdef", limit: 2) == 3)

@@ -285,6 +285,16 @@ public final class Normalizer {
             default: break
             }
         }
+        // Spoken case endings: partitive plural "parkkipaikkoi" → "-oja", "kyssärei" → "-eitä"; inessive and
+        // elative without their vowel: "netis" → "netissä", "labrast" → "labrasta".
+        if s.count >= 5 {
+            if w.hasSuffix("oi") { add(String(w.dropLast()) + "ja") }
+            if w.hasSuffix("öi") { add(String(w.dropLast()) + "jä") }
+            if w.hasSuffix("ei") { add(w + "ta"); add(w + "tä") }
+            let vowels = "aeiouyäö".unicodeScalars
+            if last == 0x73, vowels.contains(s[s.count - 2]) { add(w + "sa"); add(w + "sä") }
+            if w.hasSuffix("st"), vowels.contains(s[s.count - 3]) { add(w + "a"); add(w + "ä") }
+        }
         // Adverbs in -sti on a spoken stem: "hirveesti" → "hirveästi", "nopeesti" → "nopeasti".
         if w.hasSuffix("sti"), s.count >= 7 {
             for v in spokenVariants(String(w.dropLast(3))) { add(v + "sti") }
