@@ -740,7 +740,7 @@ extension Classifier {
         let t = text.tokens[i]
         switch e.kind {
         case .name:
-            return t.text.first?.isUppercase == true && e.token!.matches(t.forms)
+            return PreparedText.capitalIsNameEvidence(i, in: text.tokens) && e.token!.matches(t.forms)
         case .word:
             return e.token!.matches(t.forms)
         case .phrase:

@@ -87,6 +87,15 @@ final class LookupCache {
 extension PreparedText {
     static let nameClasses: Set<WordClass> = [.firstName, .lastName, .placeName, .properName]
 
+    /// Whether a capitalised word's capital says "name" to a `name` exclusion: not at a sentence start
+    /// ("Hoitopolku on sekava" is no street), unless a house number follows ("Koivupolku 5 on vaikea löytää").
+    static func capitalIsNameEvidence(_ i: Int, in tokens: [PreparedToken]) -> Bool {
+        guard tokens[i].text.first?.isUppercase == true else { return false }
+        let opensSentence = !tokens[..<i].contains { $0.isWord && $0.sentence == tokens[i].sentence }
+        guard opensSentence else { return true }
+        return tokens[(i + 1)...].prefix(2).contains { $0.kind == .number }
+    }
+
     init(_ analyzed: AnalyzedText, language: Language, lexicon: Lexicon, cache: LookupCache? = nil) {
         var out: [PreparedToken] = []
         var unknown = 0
@@ -154,6 +163,7 @@ extension PreparedText {
         // Name exclusions from the lexicon (a capitalised "Parkkila" the analyser does not know as a name).
         if !lexicon.nameExclusions.isEmpty {
             for i in out.indices where out[i].isWord && out[i].text.first?.isUppercase == true {
+                if !Self.capitalIsNameEvidence(i, in: out) { continue }
                 if lexicon.nameExclusions.contains(where: { $0.token!.matches(out[i].forms) }) { out[i].isName = true }
             }
         }

@@ -493,6 +493,12 @@ enum Fixtures {
         Phenomenon(rule: "explaining everything well is no verdict on the visit", text: "Hoitaja selitti kaiken hyvin.", labels: ["communication:p"]),
         Phenomenon(rule: "en: elliptical 'not so much'", text: "The nurse was lovely, the doctor not so much.",
                    labels: ["staff_manner:p", "competence:c"], exact: false),
+        Phenomenon(rule: "a capital at a sentence start is no street name", text: "Hoitopolku oli todella sekava.", labels: ["continuity:c"]),
+        Phenomenon(rule: "a street with a house number is still a name", text: "Koivupolku 5 oli vaikea löytää.", labels: ["location:c"]),
+        Phenomenon(rule: "an ignored allergy is a safety signal", text: "Penisilliiniallergiaani ei huomioitu ollenkaan.", labels: [], exact: false,
+                   flags: [.safety]),
+        Phenomenon(rule: "an allergy taken into account is none", text: "Allergiat huomioitiin hyvin.", labels: [], exact: false, flags: []),
+        Phenomenon(rule: "the sample taker is lab", text: "Näytteenottaja oli todella taitava.", labels: ["lab_imaging:p"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
