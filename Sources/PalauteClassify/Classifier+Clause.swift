@@ -618,6 +618,13 @@ extension Classifier {
             let prevClause = toks[first].clause - 1
             personInSentence = hasPerson(toks.indices.filter { toks[$0].clause == prevClause && toks[$0].sentence == toks[first].sentence })
         }
+        // "Lääkäri oli myöhässä. Muuten asiantunteva ja mukava.": a clause with no noun and no verb of its own
+        // describes the person of the sentence before.
+        if !personInSentence, text.language == .fi, let first = words.first, toks[first].sentence > 0,
+           !words.contains(where: { toks[$0].best.map { $0.wordClass == .noun || $0.wordClass == .verb } ?? true }) {
+            let previous = toks[first].sentence - 1
+            personInSentence = hasPerson(toks.indices.filter { toks[$0].sentence == previous })
+        }
         // "En tykännyt siitä lääkäristä": verbs of liking take their object in the elative.
         let likes = words.contains { toks[$0].forms.lemmas.contains("tykätä") || toks[$0].forms.lemmas.contains("pitää") }
         for i in words where !degreeWords.contains(i) {

@@ -499,6 +499,8 @@ enum Fixtures {
                    flags: [.safety]),
         Phenomenon(rule: "an allergy taken into account is none", text: "Allergiat huomioitiin hyvin.", labels: [], exact: false, flags: []),
         Phenomenon(rule: "the sample taker is lab", text: "Näytteenottaja oli todella taitava.", labels: ["lab_imaging:p"]),
+        Phenomenon(rule: "a verbless, nounless sentence describes the person before", text: "Hammaslääkäri oli vähän myöhässä. Muuten ystävällinen ja mukava.",
+                   labels: ["waiting:c", "staff_manner:p"], exact: false),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
