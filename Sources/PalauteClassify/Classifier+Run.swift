@@ -222,6 +222,12 @@ extension Classifier {
                           let strongest = hits.max(by: { abs($0.weight) < abs($1.weight) }) {
                     // "Parkki on kallis. Muuten ei valittamista.": a verdict on the rest of the visit (convention 2).
                     add(.overall, total > 0 ? .praise : .criticism, token: frame, rule: "verdict-frame", source: strongest.source, mention: nil)
+                } else if lang == .fi, abs(total) >= Self.labelThreshold, r.suggestion == nil,
+                          readings.indices.contains(k + 1), readings[k + 1].sentence == r.sentence, readings[k + 1].opener == .contrast,
+                          !r.tokens.contains(where: { toks[$0].isWord && toks[$0].best.map { $0.wordClass == .noun || $0.wordClass == .verb } ?? true }),
+                          let strongest = hits.max(by: { abs($0.weight) < abs($1.weight) }) {
+                    // "Ihan hyvä, mutta vähän kallis": a bare verdict before a contrast is on the whole visit.
+                    add(.overall, total > 0 ? .praise : .criticism, token: strongest.token, rule: "verdict-before-contrast", source: strongest.source, mention: nil)
                 } else {
                     orphans += hits
                 }

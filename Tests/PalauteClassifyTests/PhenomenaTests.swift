@@ -501,6 +501,9 @@ enum Fixtures {
         Phenomenon(rule: "the sample taker is lab", text: "Näytteenottaja oli todella taitava.", labels: ["lab_imaging:p"]),
         Phenomenon(rule: "a verbless, nounless sentence describes the person before", text: "Hammaslääkäri oli vähän myöhässä. Muuten ystävällinen ja mukava.",
                    labels: ["waiting:c", "staff_manner:p"], exact: false),
+        Phenomenon(rule: "a bare verdict before a contrast is on the whole visit", text: "Ihan hyvä, mutta vähän kallis.",
+                   labels: ["overall:p", "price:c"], sentiment: .mixed),
+        Phenomenon(rule: "a lukewarm verdict before a contrast stays unlabelled", text: "Ok, mutta jono oli pitkä.", labels: ["waiting:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
