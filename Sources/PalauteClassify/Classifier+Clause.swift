@@ -665,6 +665,13 @@ extension Classifier {
             phraseWords.contains(m.token) && m.rule != "topic-phrase"
                 && (m.priority == 1 || m.rule.hasPrefix("topic-person") || m.rule.utf8Contains("+own-quality"))
         }
+        // "Ruotsinkielinen palvelu toimi hyvin", "Tulkin kautta asiointi sujui": a service noun qualified by a word
+        // that names a topic (right before it) is that topic's service, not a verdict on the whole visit.
+        let qualifiers = found.filter { $0.topic != .overall && $0.priority >= 2 }.map(\.token)
+        found.removeAll { m in
+            guard m.topic == .overall, m.rule.utf8Contains("+own-quality"), let pos = words.firstIndex(of: m.token) else { return false }
+            return words[max(0, pos - 2)..<pos].contains { qualifiers.contains($0) }
+        }
         var top = found.contains { $0.priority >= 2 } ? found.filter { $0.priority >= 2 } : found
         // Convention 5: how a sample was taken is lab_imaging only; results are communication; medication
         // advice is medication. A topic implied by a quality or act yields to the thing named.

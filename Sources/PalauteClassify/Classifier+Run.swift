@@ -179,9 +179,15 @@ extension Classifier {
             // "Sujuvaa ja ammattitaitoista, suosittelen!": a verdict word set off from the clause's topics by a
             // punctuation mark is a verdict on the whole visit beside them (convention 2).
             if !r.topics.isEmpty {
+                // So is a verdict phrase coordinated with them, with no verb between: "Hyvä palvelu ja siistit tilat".
+                let conjunctions: Set<String> = ["ja", "sekä", "och", "and"]
                 let apart = hits.filter { h in
                     h.topic == .overall && abs(h.weight) >= Self.labelThreshold && r.topics.allSatisfy { m in
-                        Self.pauseBetween(min(m.token, h.token), max(m.token, h.token), tokens: toks)
+                        let (a, b) = (min(m.token, h.token), max(m.token, h.token))
+                        return Self.pauseBetween(a, b, tokens: toks)
+                            || h.rule.hasPrefix("idiom") && b > a + 1
+                                && toks[(a + 1)..<b].contains { $0.isWord && conjunctions.contains($0.forms.surface) }
+                                && !toks[(a + 1)..<b].contains { $0.isWord && $0.best?.wordClass == .verb }
                     }
                 }
                 for h in apart {

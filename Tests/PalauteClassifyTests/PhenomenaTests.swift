@@ -504,6 +504,9 @@ enum Fixtures {
         Phenomenon(rule: "a bare verdict before a contrast is on the whole visit", text: "Ihan hyvä, mutta vähän kallis.",
                    labels: ["overall:p", "price:c"], sentiment: .mixed),
         Phenomenon(rule: "a lukewarm verdict before a contrast stays unlabelled", text: "Ok, mutta jono oli pitkä.", labels: ["waiting:c"]),
+        Phenomenon(rule: "a service qualified by a topic word is that topic's", text: "Ruotsinkielinen palvelu toimi erinomaisesti.", labels: ["language:p"]),
+        Phenomenon(rule: "a service through a channel is the channel's", text: "Sovelluksen kautta asiointi oli todella helppoa.", labels: ["digital:p"]),
+        Phenomenon(rule: "an unqualified service is the whole visit", text: "Hyvä palvelu ja siistit tilat.", labels: ["overall:p", "facilities:p"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
