@@ -507,6 +507,8 @@ enum Fixtures {
         Phenomenon(rule: "a service qualified by a topic word is that topic's", text: "Ruotsinkielinen palvelu toimi erinomaisesti.", labels: ["language:p"]),
         Phenomenon(rule: "a service through a channel is the channel's", text: "Sovelluksen kautta asiointi oli todella helppoa.", labels: ["digital:p"]),
         Phenomenon(rule: "an unqualified service is the whole visit", text: "Hyvä palvelu ja siistit tilat.", labels: ["overall:p", "facilities:p"]),
+        Phenomenon(rule: "different instructions from different people", text: "Eri hoitajat antoivat eri ohjeet.", labels: ["communication:c"]),
+        Phenomenon(rule: "not referred onward is continuity", text: "Minua ei ohjattu eteenpäin.", labels: ["continuity:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
