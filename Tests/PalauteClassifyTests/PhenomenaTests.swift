@@ -509,6 +509,10 @@ enum Fixtures {
         Phenomenon(rule: "an unqualified service is the whole visit", text: "Hyvä palvelu ja siistit tilat.", labels: ["overall:p", "facilities:p"]),
         Phenomenon(rule: "different instructions from different people", text: "Eri hoitajat antoivat eri ohjeet.", labels: ["communication:c"]),
         Phenomenon(rule: "not referred onward is continuity", text: "Minua ei ohjattu eteenpäin.", labels: ["continuity:c"]),
+        Phenomenon(rule: "sv: a price too high", text: "Avgiften var för högt satt.", labels: ["price:c"]),
+        Phenomenon(rule: "en: something that does not work", text: "The app doesn't work on my phone.", labels: ["digital:c"]),
+        Phenomenon(rule: "en: a fracture found elsewhere is a missed finding", text: "Two days later they found the fracture elsewhere.",
+                   labels: [], exact: false, flags: [.safety]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
