@@ -75,30 +75,34 @@ public enum ResponseFile {
         return s
     }
 
-    /// The order top-level keys appear in, read from the raw line (JSONSerialization forgets it).
+    /// The order top-level keys appear in, read from the raw line (JSONSerialization forgets it). Scans UTF-8
+    /// bytes: every JSON delimiter is ASCII, and a key's bytes (escapes as written) are compared as JSON spells them.
     static func keyOrder(_ s: String) -> [String: Int] {
         var order: [String: Int] = [:]
         var depth = 0
         var inString = false
         var escape = false
-        var current = ""
-        var lastString: String?
-        for ch in s {
+        var current: [UInt8] = []
+        var lastString: [UInt8]?
+        for b in s.utf8 {
             if inString {
-                if escape { escape = false; current.append(ch); continue }
-                if ch == "\\" { escape = true; current.append(ch); continue }
-                if ch == "\"" { inString = false; lastString = current; continue }
-                current.append(ch)
+                if escape { escape = false; current.append(b); continue }
+                if b == UInt8(ascii: "\\") { escape = true; current.append(b); continue }
+                if b == UInt8(ascii: "\"") { inString = false; lastString = current; continue }
+                current.append(b)
                 continue
             }
-            switch ch {
-            case "\"": inString = true; current = ""
-            case "{", "[": depth += 1; lastString = nil
-            case "}", "]": depth -= 1; lastString = nil
-            case ":":
-                if depth == 1, let k = lastString, order[k] == nil { order[k] = order.count }
+            switch b {
+            case UInt8(ascii: "\""): inString = true; current.removeAll(keepingCapacity: true)
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1; lastString = nil
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1; lastString = nil
+            case UInt8(ascii: ":"):
+                if depth == 1, let k = lastString {
+                    let key = String(decoding: k, as: UTF8.self)
+                    if order[key] == nil { order[key] = order.count }
+                }
                 lastString = nil
-            case ",": lastString = nil
+            case UInt8(ascii: ","): lastString = nil
             default: break
             }
         }

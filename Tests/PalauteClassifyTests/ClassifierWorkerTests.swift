@@ -66,6 +66,12 @@ import PalauteText
         #expect(out.hasPrefix(#"{"id":1,"score":7,"flag":true,"off":false,"zero":0,"x":1.5,"y":[1,2],"z":-3,"n":null,"text":"Hyvä","lang":"#))
     }
 
+    /// Top-level keys keep their written order, whatever their letters; nested keys do not count.
+    @Test func keyOrderIsReadFromTheRawLine() {
+        let order = ResponseFile.keyOrder(#"{"yksikkö":"Ä","meta":{"z":1,"a":[{"q":2}]},"id":"x:1","text":"a, b: \"c\"","ä":0}"#)
+        #expect(order == ["yksikkö": 0, "meta": 1, "id": 2, "text": 3, "ä": 4])
+    }
+
     /// Lines are parsed on several threads; the bad line reported is still the first one in the file.
     @Test func firstBadLineIsReported() throws {
         var lines = (1...1200).map { #"{"id":"r\#($0)","score":7,"text":"Hyvä \#($0)"}"# }
