@@ -46,8 +46,15 @@ public enum ResponseFile {
     }
 
     public static func readJSONL(_ text: String, file: String) throws -> [ResponseRow] {
-        // "\r\n" is one Character: a CRLF file splits on it too.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        // Split at LF bytes (a CRLF line keeps its CR, which `trimmed` removes): scanning Characters would run
+        // grapheme breaking over the whole file.
+        var lines: [Substring] = []
+        var start = text.utf8.startIndex
+        for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: "\n") {
+            lines.append(text[start..<i])
+            start = text.utf8.index(after: i)
+        }
+        lines.append(text[start...])
         // Lines are parsed on all cores; the first bad line (in file order) is the one reported.
         let parsed: [ResponseRow??] = ParallelMap.map(lines.count) { i in
             let s = trimmed(lines[i])
