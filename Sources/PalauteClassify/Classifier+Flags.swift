@@ -71,6 +71,11 @@ extension Classifier {
         let moodAsks = words.contains { i in
             guard let b = toks[i].best, b.wordClass == .verb || b.wordClass == .negationVerb else { return false }
             if b.mood == .imperative && b.person == 2 { return true }
+            // "Minuun voi ottaa yhteyttä numerossa …": an invitation to contact the writer.
+            // ("voi" is both present and past: any present reading counts.)
+            if firstPerson, toks[i].analyses.contains(where: { a in
+                a.lemma == "voida" && a.mood == .indicative && (a.tense.map { !$0.hasPrefix("past") } ?? true)
+            }) { return true }
             guard b.mood == .conditional else { return false }
             let question = b.clitics.contains { $0 == "ko" || $0 == "kö" }
             return firstPerson || someone || question

@@ -43,7 +43,12 @@ extension Classifier {
             // A request to be contacted is neither praise nor a proposal ("voisiko joku soittaa ja selittää?").
             if flagHits.contains(where: { $0.0 == .contactRequest && readings[r].tokens.contains($0.1) }) {
                 readings[r].hits.removeAll { $0.weight > 0 }
-                // "Odotan yhteydenottoa", "I'm waiting for your call": expecting a call is no wait at the clinic.
+            }
+            // "Odotan yhteydenottoa", "Odotan edelleen, että joku ottaa yhteyttä": expecting a call is no wait at the
+            // clinic, in the request's clause or a clause before it in its sentence.
+            if flagHits.contains(where: { f in
+                f.0 == .contactRequest && readings.contains { $0.sentence == readings[r].sentence && $0.index >= readings[r].index && $0.tokens.contains(f.1) }
+            }) {
                 let expect = ["odottaa", "wait", "waiting", "vänta", "väntar"]
                 let expecting = Set(readings[r].tokens.filter { i in expect.contains { toks[i].forms.lemmas.contains($0) || toks[i].forms.surface == $0 } })
                 readings[r].hits.removeAll { expecting.contains($0.token) }

@@ -513,6 +513,11 @@ enum Fixtures {
         Phenomenon(rule: "en: something that does not work", text: "The app doesn't work on my phone.", labels: ["digital:c"]),
         Phenomenon(rule: "en: a fracture found elsewhere is a missed finding", text: "Two days later they found the fracture elsewhere.",
                    labels: [], exact: false, flags: [.safety]),
+        Phenomenon(rule: "an invitation to contact the writer", text: "Minulle voi soittaa iltaisin.", labels: [], exact: false,
+                   flags: [.contactRequest]),
+        Phenomenon(rule: "not being able to call is no request", text: "Lääkäri ei voinut soittaa minulle.", labels: [], exact: false, flags: []),
+        Phenomenon(rule: "still expecting a call is no wait", text: "Odotan yhä, että joku soittaa minulle.", labels: [],
+                   flags: [.contactRequest]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
