@@ -688,6 +688,13 @@ extension Classifier {
         let awaited = results && top.contains { m in
             m.topic == .communication && (m.rule == "topic-result" || resultCompound.contains(m.token)) && toks[m.token].hasCase(.partitive)
         }
+        // Convention 7: time spent waiting somewhere is waiting; the place, named as where (inessive, adessive:
+        // "laboratoriossa joutui jonottamaan", "aulassa odotin"), is the setting, not what is judged.
+        let waitingVerb = top.contains { $0.topic == .waiting && toks[$0.token].best?.wordClass == .verb }
+        top.removeAll { m in
+            waitingVerb && (m.topic == .labImaging || m.topic == .facilities)
+                && (toks[m.token].hasCase(.inessive) || toks[m.token].hasCase(.adessive))
+        }
         top.removeAll { m in
             (m.topic == .competence && m.priority == 2 && named.contains(.labImaging))
                 || (m.topic == .communication && m.priority == 2 && named.contains(.medication))

@@ -81,18 +81,22 @@ extension Classifier {
         // (existential "olla" with a partitive noun) after praise is no complaint; "vaikka jouduin odottamaan"
         // (something the patient went through) still is.
         if text.language == .fi {
-            for r in readings.indices where r > 0 && readings[r - 1].sentence == readings[r].sentence && readings[r - 1].polarity > 0 {
+            // The concession may also come first: "Vaikka oli kiireistä, hoitaja ehti rauhoitella lasta".
+            func praised(_ n: Int, _ r: Int) -> Bool {
+                readings.indices.contains(n) && readings[n].sentence == readings[r].sentence && readings[n].polarity > 0
+            }
+            for r in readings.indices where praised(r - 1, r) || praised(r + 1, r) {
                 guard let first = readings[r].tokens.first(where: { toks[$0].isWord }), toks[first].forms.surface == "vaikka" else { continue }
                 let verbs = readings[r].tokens.filter { toks[$0].isWord && toks[$0].best?.wordClass == .verb }
                 guard !verbs.isEmpty, verbs.allSatisfy({ toks[$0].forms.lemmas.contains("olla") }) else { continue }
                 let before = readings[r].hits.count
                 readings[r].hits.removeAll { h in
-                    h.weight < 0 && toks[h.token].hasCase(.partitive) && [.noun, .adjective].contains(toks[h.token].best?.wordClass)
+                    h.weight < 0 && toks[h.token].analyses.contains { a in a.grammaticalCase == .partitive && [.noun, .adjective].contains(a.wordClass) }
                 }
                 if readings[r].hits.count < before {
                     let kept = Set(readings[r].hits.map(\.token))
-                    readings[r].topics.removeAll { m in !kept.contains(m.token) && toks[m.token].hasCase(.partitive) }
-                    trace.add(toks[first].text, "concession", "a busy circumstance conceded after praise is no complaint", clause: readings[r].index)
+                    readings[r].topics.removeAll { m in !kept.contains(m.token) && toks[m.token].analyses.contains { $0.grammaticalCase == .partitive } }
+                    trace.add(toks[first].text, "concession", "a busy circumstance conceded beside praise is no complaint", clause: readings[r].index)
                 }
             }
         }

@@ -518,6 +518,12 @@ enum Fixtures {
         Phenomenon(rule: "not being able to call is no request", text: "Lääkäri ei voinut soittaa minulle.", labels: [], exact: false, flags: []),
         Phenomenon(rule: "still expecting a call is no wait", text: "Odotan yhä, että joku soittaa minulle.", labels: [],
                    flags: [.contactRequest]),
+        Phenomenon(rule: "waiting somewhere is waiting; the place is the setting (convention 7)", text: "Laboratoriossa jouduin jonottamaan tunnin.",
+                   labels: ["waiting:c"]),
+        Phenomenon(rule: "a busy circumstance conceded before praise is no complaint", text: "Vaikka oli kiireistä, hoitaja ehti rauhoitella lasta.",
+                   labels: ["staff_manner:p"], exact: false, absent: ["consultation_time:c"]),
+        Phenomenon(rule: "special thanks to a named person", text: "Erityiskiitos Tiinalle avusta!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "wait and see is no wait", text: "Lääkäri sanoi vain, että odotellaan.", labels: [], exact: false, absent: ["waiting:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
