@@ -321,8 +321,11 @@ extension Classifier {
         let idiomVerdict = readings.contains {
             $0.hits.contains { h in h.rule.hasPrefix("idiom") || absence.contains(h.rule) }
         } || labels.contains { $0.key.topic == .overall && $0.value.contains { $0.rule.hasPrefix("topic-") } }
-        // A strong curated word ("täysin kestämätöntä", |weight| ≥ 2) is not withdrawn as neutral in feedback mode.
-        let strongCurated = readings.contains { $0.hits.contains { abs($0.weight) >= 2.0 } }
+        // A strong curated reading (a word or a clause of |weight| ≥ 2: "täysin kestämätöntä", "nopeasti sain
+        // avun") is not withdrawn as neutral in feedback mode.
+        let strongCurated = readings.contains { r in
+            r.hits.contains { abs($0.weight) >= 2.0 } || abs(r.hits.reduce(0) { $0 + $1.weight }) >= 2.0
+        }
         // The model is trained on Finnish (models/sentiment/fi.tsv): Swedish and English keep the rules' verdict.
         let open = generalDomain
             || lang == .fi && onlyOverall && !idiomVerdict && !readings.contains(where: { $0.lukewarm || $0.suggestion != nil })

@@ -524,6 +524,13 @@ enum Fixtures {
                    labels: ["staff_manner:p"], exact: false, absent: ["consultation_time:c"]),
         Phenomenon(rule: "special thanks to a named person", text: "Erityiskiitos Tiinalle avusta!", labels: ["staff_manner:p"]),
         Phenomenon(rule: "wait and see is no wait", text: "Lääkäri sanoi vain, että odotellaan.", labels: [], exact: false, absent: ["waiting:c"]),
+        Phenomenon(rule: "choosing (valita) is not complaining (valittaa)", text: "Oli mukavaa, kun sai itse valita ajan netistä.",
+                   labels: [], exact: false, absent: ["access:c", "digital:c"]),
+        Phenomenon(rule: "what could not be done is criticism", text: "Sovelluksessa ei voi perua aikaa.", labels: ["digital:c"], exact: false),
+        Phenomenon(rule: "a forgotten dose is a safety signal", text: "Hoitaja unohti antaa iltalääkkeet.", labels: [], exact: false,
+                   flags: [.safety]),
+        Phenomenon(rule: "the queue display and one's turn are waiting", text: "Vuoronäyttö ei toiminut, en tiennyt milloin on vuoroni.",
+                   labels: ["waiting:c"], exact: false),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
