@@ -368,7 +368,9 @@ extension Classifier {
            !reading.hits.contains(where: { $0.weight > 0 }),
            let nobody = words.first(where: { toks[$0].forms.lemmas.contains("kukaan") }),
            words.contains(where: { toks[$0].isNegationVerb }),
-           let verb = words.first(where: { $0 > nobody && toks[$0].best?.wordClass == .verb && !toks[$0].isNegationVerb }) {
+           let verb = words.first(where: { $0 > nobody && toks[$0].best?.wordClass == .verb && !toks[$0].isNegationVerb }),
+           // "kukaan ei kuullut keskusteluamme": nobody overhearing is privacy kept, not neglect.
+           !["kuulla", "nähdä", "huomata"].contains(where: { toks[verb].forms.lemmas.contains($0) }) {
             reading.topics.append(TopicMention(topic: .staffManner, priority: 2, token: nobody, rule: "nobody-did"))
             if !reading.hits.contains(where: { $0.weight < 0 }) {
                 reading.hits.append(PolarityHit(weight: -1.0, token: verb, rule: "nobody-did"))

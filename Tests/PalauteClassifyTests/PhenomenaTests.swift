@@ -531,6 +531,11 @@ enum Fixtures {
                    flags: [.safety]),
         Phenomenon(rule: "the queue display and one's turn are waiting", text: "Vuoronäyttö ei toiminut, en tiennyt milloin on vuoroni.",
                    labels: ["waiting:c"], exact: false),
+        Phenomenon(rule: "nobody overhearing is no neglect", text: "Kukaan ei kuullut keskusteluamme.", labels: [], exact: false,
+                   absent: ["staff_manner:c"]),
+        Phenomenon(rule: "all at once is praise", text: "Kaikki asiat hoituivat yhdellä käynnillä.", labels: ["overall:p"]),
+        Phenomenon(rule: "remembering the patient's name is manner", text: "Hoitaja muisti nimeni vielä vuoden päästä.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "a true professional is competence", text: "Todellinen ammattilainen!", labels: ["competence:p"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
