@@ -536,6 +536,11 @@ enum Fixtures {
         Phenomenon(rule: "all at once is praise", text: "Kaikki asiat hoituivat yhdellä käynnillä.", labels: ["overall:p"]),
         Phenomenon(rule: "remembering the patient's name is manner", text: "Hoitaja muisti nimeni vielä vuoden päästä.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "a true professional is competence", text: "Todellinen ammattilainen!", labels: ["competence:p"]),
+        Phenomenon(rule: "en: a lost referral is not getting lost", text: "My referral got lost somewhere.", labels: ["continuity:c"]),
+        Phenomenon(rule: "en: treated like a number", text: "I was treated like a number.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "en: from booking to follow-up is the whole visit", text: "Everything went smoothly from booking to follow-up.",
+                   labels: ["overall:p"]),
+        Phenomenon(rule: "sv: worn premises", text: "Lokalerna är slitna.", labels: ["facilities:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
