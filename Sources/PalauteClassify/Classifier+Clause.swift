@@ -192,7 +192,10 @@ extension Classifier {
                 // olikin hieman lyhyt" is the appointment that was short.
                 let isContentWord = !tok.topicEntries.isEmpty || !entries.isEmpty
                     || text.language == .fi && tok.analyses.contains { $0.wordClass == .noun }
-                let inflectedNoun = tok.analyses.contains { $0.wordClass == .noun } && !tok.forms.lemmas.contains(tok.forms.surface)
+                // "aikoja" also reads as the adverb "aikoja" (for ages), so its lemmas hold its written form: a word
+                // with a noun reading is a degree word only when written as the degree word itself.
+                let inflectedNoun = tok.analyses.contains { $0.wordClass == .noun }
+                    && (!tok.forms.lemmas.contains(tok.forms.surface) || m.pattern.mode == .exact && m.pattern.value != tok.forms.surface)
                 if !inflectedNoun && (!isContentWord || nextIsQuality) {
                     pending = (m.value, pos, m.source)
                     degreeWords.insert(i)
@@ -651,7 +654,11 @@ extension Classifier {
             }
         }
         if personInSentence { found += personAdj }
-        let usable = words.filter { !idiomTokens.contains($0) }
+        // A degree word that could be a noun is no part of a topic phrase when it was read as degree: "Aika
+        // pitkään sai odottaa" is no appointment (aika + saada); "liian vähän aikaa" keeps its "vähän".
+        let usable = words.filter { i in
+            !idiomTokens.contains(i) && !(degreeWords.contains(i) && toks[i].analyses.contains { $0.wordClass == .noun })
+        }
         var phraseWords = Set<Int>()
         for e in lex.phraseTopics {
             guard let p = e.phrase, p.possible(in: text.clauseBits[clause]) else { continue }

@@ -541,6 +541,12 @@ enum Fixtures {
         Phenomenon(rule: "en: from booking to follow-up is the whole visit", text: "Everything went smoothly from booking to follow-up.",
                    labels: ["overall:p"]),
         Phenomenon(rule: "sv: worn premises", text: "Lokalerna är slitna.", labels: ["facilities:c"]),
+        Phenomenon(rule: "'aika' read as degree is no appointment in a phrase", text: "Aika pitkään sai odottaa.", labels: ["waiting:c"]),
+        Phenomenon(rule: "rushed out is consultation time", text: "Lääkäri kiirehti minut ulos.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "treated as a hypochondriac", text: "Minua kohdeltiin kuin luulosairasta.", labels: ["staff_manner:c"], exact: false),
+        Phenomenon(rule: "something wrong with the patient is no fault of care", text: "Hoitaja huomasi, että jokin oli vialla.",
+                   labels: [], exact: false, absent: ["competence:c"]),
+        Phenomenon(rule: "an appointment only days away", text: "Sain ajan vain parin päivän päähän.", labels: ["access:p"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
