@@ -61,7 +61,7 @@ extension Classifier {
             guard let m = matchSequence(idiom.phrase, in: words, tokens: toks) else { continue }
             // A word asked about with -ko/-kö is not asserted: "en ole varma auttoiko hoito yhtään" is no
             // "ei auttanut yhtään".
-            if m.contains(where: { toks[$0].best?.clitics.contains(where: { $0 == "ko" || $0 == "kö" }) == true }) { continue }
+            if m.contains(where: { toks[$0].isAskedAbout }) { continue }
             found.append((idiom, m, order))
         }
         if found.count > 1 {
@@ -224,7 +224,7 @@ extension Classifier {
                 continue
             }
             // A word carrying the question clitic is asked about, not asserted: "kauanko menee", "auttoiko se".
-            if !entries.isEmpty, tok.best?.clitics.contains(where: { $0 == "ko" || $0 == "kö" }) == true {
+            if !entries.isEmpty, tok.isAskedAbout {
                 trace.add(tok.text, "question-clitic", "asked about, not judged", clause: index)
                 continue
             }

@@ -74,20 +74,25 @@ extension Classifier {
             // "Minuun voi ottaa yhteyttä numerossa …": an invitation to contact the writer.
             // ("voi" is both present and past: any present reading counts.)
             if firstPerson, toks[i].analyses.contains(where: { a in
-                a.lemma == "voida" && a.mood == .indicative && (a.tense.map { !$0.hasPrefix("past") } ?? true)
+                a.lemma == "voida" && a.mood == .indicative && a.isNotPast
             }) { return true }
             guard b.mood == .conditional else { return false }
-            let question = b.clitics.contains { $0 == "ko" || $0 == "kö" }
+            let question = toks[i].isAskedAbout
             return firstPerson || someone || question
         }
         let request = lex.cues.first { c in c.kind == .requestVerb && sentenceWords.contains { i in
             guard c.phrase.elements[0].matches(toks[i].forms) else { return false }
             // Any present first-person reading: "vaadin" is both 'I demand' and 'I demanded'.
-            return toks[i].analyses.contains { $0.person == 1 && ($0.tense.map { !$0.hasPrefix("past") } ?? true) }
+            return toks[i].analyses.contains { $0.person == 1 && $0.isNotPast }
         } }
         return (moodAsks || request != nil, moodAsks, request)
     }
 
     /// First-person objects and recipients that make a contact verb a request about the writer.
     static let firstPersonObjects: Set<String> = ["minulle", "minuun", "minua", "minut", "meille", "meihin", "meitä", "meidät", "mulle", "muhun", "mua"]
+}
+
+extension MorphAnalysis {
+    /// Present (or tenseless): "vaadin", "voi" are both present and past, and any present reading asks.
+    var isNotPast: Bool { tense.map { !$0.hasPrefix("past") } ?? true }
 }

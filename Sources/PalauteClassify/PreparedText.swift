@@ -42,6 +42,8 @@ final class PreparedToken: @unchecked Sendable {
     }
 
     var best: MorphAnalysis? { analyses.first }
+    /// A word asked about with the question clitic -ko/-kö ("auttoiko") is not asserted.
+    var isAskedAbout: Bool { best?.clitics.contains { $0 == "ko" || $0 == "kö" } == true }
     var isNegationVerb: Bool { analyses.contains { $0.wordClass == .negationVerb } }
     func hasCase(_ c: GrammaticalCase) -> Bool { analyses.first?.grammaticalCase == c }
     var isAdjectiveOrAdverb: Bool {
