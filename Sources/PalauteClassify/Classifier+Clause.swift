@@ -450,6 +450,21 @@ extension Classifier {
                 trace.add(toks[reading.hits[h].token].text, "duration", isWait ? "a short wait is good" : "a long visit is good", clause: reading.index)
             }
         }
+        // A duration stated as a bare fact, with no word that judges it: "jonotusaika puhelimessa oli 50
+        // minuuttia" (a wait of half an hour or more) or "vastaanotto kesti 5 minuuttia" (a visit of ten or less).
+        guard text.language == .fi, reading.hits.isEmpty else { return }
+        for i in reading.tokens where toks[i].kind == .number {
+            guard let n = Int(toks[i].text), let unit = reading.tokens.first(where: { $0 > i && toks[$0].isWord }) else { continue }
+            let lemmas = toks[unit].forms.lemmas
+            let minutes = lemmas.contains("minuutti") || lemmas.contains("min")
+            let longer = ["tunti", "päivä", "viikko", "kuukausi"].contains { lemmas.contains($0) }
+            guard minutes || longer else { continue }
+            if isWait && (longer || n >= 30) || isVisit && minutes && n <= 10 {
+                reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "duration-fact"))
+                trace.add(toks[i].text + " " + toks[unit].text, "duration-fact", isWait ? "a long wait stated as a fact" : "a short visit stated as a fact", clause: reading.index)
+                return
+            }
+        }
     }
 
     func readSymbols(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {

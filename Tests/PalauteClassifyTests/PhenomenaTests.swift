@@ -547,6 +547,11 @@ enum Fixtures {
         Phenomenon(rule: "something wrong with the patient is no fault of care", text: "Hoitaja huomasi, että jokin oli vialla.",
                    labels: [], exact: false, absent: ["competence:c"]),
         Phenomenon(rule: "an appointment only days away", text: "Sain ajan vain parin päivän päähän.", labels: ["access:p"]),
+        Phenomenon(rule: "a long wait stated as a fact", text: "Jonotusaika puhelimessa oli 45 minuuttia.", labels: ["access:c"]),
+        Phenomenon(rule: "a short visit stated as a fact", text: "Vastaanotto kesti 5 minuuttia.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "a short wait stated as a fact is no complaint", text: "Odotusaika oli 10 minuuttia.", labels: []),
+        Phenomenon(rule: "a doctor's proposal reported is no suggestion of the writer", text: "Lääkäri ehdotti leikkausta.", labels: [],
+                   exact: false, absent: ["competence:s"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
