@@ -552,6 +552,10 @@ enum Fixtures {
         Phenomenon(rule: "a short wait stated as a fact is no complaint", text: "Odotusaika oli 10 minuuttia.", labels: []),
         Phenomenon(rule: "a doctor's proposal reported is no suggestion of the writer", text: "Lääkäri ehdotti leikkausta.", labels: [],
                    exact: false, absent: ["competence:s"]),
+        Phenomenon(rule: "en: patient (the adjective) with someone is manner", text: "The nurse was so patient with my son.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "en: a prescription sent to the wrong pharmacy is no safety incident", text: "My prescription went to the wrong pharmacy.",
+                   labels: [], exact: false, flags: []),
+        Phenomenon(rule: "sv: treated with nonchalance", text: "Jag blev bemött med nonchalans.", labels: ["staff_manner:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
     ]
 
