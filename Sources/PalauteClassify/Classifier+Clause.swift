@@ -453,8 +453,8 @@ extension Classifier {
         // A duration stated as a bare fact, with no word that judges it: "jonotusaika puhelimessa oli 50
         // minuuttia" (a wait of half an hour or more) or "vastaanotto kesti 5 minuuttia" (a visit of ten or less).
         guard text.language == .fi, reading.hits.isEmpty else { return }
-        for i in reading.tokens where toks[i].kind == .number {
-            guard let n = Int(toks[i].text), let unit = reading.tokens.first(where: { $0 > i && toks[$0].isWord }) else { continue }
+        for i in reading.tokens where toks[i].kind == .number || toks[i].isWord {
+            guard let n = Self.statedCount(toks[i]), let unit = reading.tokens.first(where: { $0 > i && toks[$0].isWord }) else { continue }
             let lemmas = toks[unit].forms.lemmas
             let minutes = lemmas.contains("minuutti") || lemmas.contains("min")
             let longer = ["tunti", "päivä", "viikko", "kuukausi"].contains { lemmas.contains($0) }
@@ -465,6 +465,40 @@ extension Classifier {
                 return
             }
         }
+    }
+
+    /// The count a number or a Finnish numeral word states ("45", "viisi", "kolmekymmentä", "viisitoista"); "pari"
+    /// and "monta" count as a few, "puoli" (tuntia) as half of its unit, which only a longer unit makes a long wait.
+    static func statedCount(_ t: PreparedToken) -> Int? {
+        if t.kind == .number { return Int(t.text) }
+        for lemma in t.forms.lemmas {
+            if let n = numeralValue(lemma) { return n }
+        }
+        return nil
+    }
+
+    private static let units: [String: Int] = [
+        "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7, "kahdeksan": 8,
+        "yhdeksän": 9,
+    ]
+
+    static func numeralValue(_ lemma: String) -> Int? {
+        switch lemma {
+        case "kymmenen": return 10
+        case "pari": return 2
+        case "monta", "usea", "useampi": return 3
+        case "puoli", "puolitoista": return 1
+        default: break
+        }
+        if let n = units[lemma] { return n }
+        if lemma.hasSuffix("toista"), let n = units[String(lemma.dropLast(6))] { return 10 + n }
+        if let r = lemma.range(of: "kymmentä") {
+            guard let tens = units[String(lemma[..<r.lowerBound])] else { return nil }
+            let rest = String(lemma[r.upperBound...])
+            if rest.isEmpty { return tens * 10 }
+            return units[rest].map { tens * 10 + $0 }
+        }
+        return nil
     }
 
     func readSymbols(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, lex: Lexicon, trace: inout Trace) {

@@ -80,11 +80,12 @@ public struct Classifier: Sendable {
         for lang in [Language.sv, .en] {
             let lex = bundle[lang]
             guard lex.language == lang else { continue }
-            let hits = words.filter { w in
-                let f = TokenForms(lemmas: [], surface: w.normalized.lowercased())
-                return lex.functionWords.contains(f.surface)
-            }.count
-            if hits > best.1 { best = (lang, hits) }
+            let function = words.map { lex.functionWords.contains(TokenForms(lemmas: [], surface: $0.normalized.lowercased()).surface) }
+            let hits = function.filter { $0 }.count
+            // Finnish words Voikko knows that are no function words of this language ("Erinomaista palvelua
+            // ruotsiksi, tack så mycket!"): a closing phrase in another language does not outweigh them.
+            let finnish = zip(words, function).filter { !$0.0.analyses.isEmpty && !$0.1 }.count
+            if hits > best.1, hits > finnish { best = (lang, hits) }
         }
         if best.1 >= 2 && unknownShare > 0.3 { return best.0 }
         if best.1 >= 1 && words.count <= 3 && unknownShare >= 0.5 { return best.0 }

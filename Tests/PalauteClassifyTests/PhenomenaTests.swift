@@ -557,6 +557,18 @@ enum Fixtures {
                    labels: [], exact: false, flags: []),
         Phenomenon(rule: "sv: treated with nonchalance", text: "Jag blev bemött med nonchalans.", labels: ["staff_manner:c"]),
         Phenomenon(rule: "sv: without anyone saying anything", text: "Satt en halvtimme utan att någon sa något.", labels: ["communication:c"], exact: false),
+        // Fifth session.
+        Phenomenon(rule: "a duration in numeral words stated as a fact", text: "Päivystyksessä istuttiin viisi tuntia.", labels: ["waiting:c"]),
+        Phenomenon(rule: "a compound numeral of minutes", text: "Puhelinjonossa meni kolmekymmentäviisi minuuttia.", labels: ["access:c"]),
+        Phenomenon(rule: "being taken seriously (ottaa todesta)", text: "Hoitaja otti huoleni todesta.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "not taken seriously (ei ottanut todesta)", text: "Lääkäri ei ottanut minua todesta.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "the phone line one could not get through to is access", text: "Soitin monta kertaa eikä linjalle päässyt.",
+                   labels: ["access:c"]),
+        Phenomenon(rule: "a device that failed to recognise (negated tunnistaa)", text: "Ilmoittautumisautomaatti ei tunnistanut korttia.",
+                   labels: ["digital:c"]),
+        Phenomenon(rule: "a problem solved is the clinician's success", text: "Hoitaja ratkaisi ongelman nopeasti.", labels: ["competence:p"]),
+        Phenomenon(rule: "a cause found is no place found", text: "Lääkäri löysi ongelman heti.", labels: ["competence:p"]),
+        Phenomenon(rule: "a cause not found", text: "Lääkäri ei löytänyt syytä kipuihin.", labels: ["competence:c"]),
     ]
 
     @Test(arguments: table)
@@ -615,6 +627,14 @@ enum Fixtures {
             let safety = try #require(c.evidence.first { $0.target == "flag:safety" })
             #expect(safety.start < 30, "evidence must come from the first sentence")
         }
+    }
+
+    /// A closing phrase in Swedish does not outweigh the Finnish words Voikko knows before it.
+    @Test func closingPhraseInAnotherLanguageKeepsFinnish() throws {
+        let c = try Fixtures.classify("Erinomaista palvelua ruotsiksi, tack så mycket!", score: 10)
+        #expect(c.lang == .fi)
+        #expect(Fixtures.short(c.topics).contains("language:p"))
+        #expect(try Fixtures.classify("Tack så mycket, allt var bra!", score: 10).lang == .sv)
     }
 
     @Test func emptyTextIsNeutral() throws {
