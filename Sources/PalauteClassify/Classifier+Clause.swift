@@ -354,11 +354,12 @@ extension Classifier {
            !words.contains(where: { $0 > be && !toks[$0].forms.lemmas.contains("olla") && toks[$0].best?.wordClass == .verb }),
            let missing = reading.topics.first(where: { m in
                m.priority >= 2 && toks[m.token].hasCase(.partitive) && toks[m.token].best?.wordClass == .noun && toks[m.token].sentiment.isEmpty
-           }) {
+           }) ?? Self.noneAtAll(words, tokens: toks).flatMap({ _ in reading.topics.first { $0.priority >= 2 } }) {
             reading.hits.append(PolarityHit(weight: -1.0, token: missing.token, rule: "absent"))
             trace.add(toks[missing.token].text, "absent", "ei ollut + a named thing: it was missing, -1.0", clause: index)
         }
         orientDurations(&reading, text: text, trace: &trace)
+        readExpectation(words, reading: &reading, text: text, trace: &trace)
         // "Muuten ei valittamista", "Kaiken kaikkiaan hyvä kokemus": a frame in the first words of the clause.
         if let frames = lex.cuesByKind[.verdict], !reading.hits.isEmpty {
             let head = Array(words.prefix(3))
@@ -419,7 +420,8 @@ extension Classifier {
             }
         }
         guard let staff = addressee else { return }
-        reading.topics.removeAll { $0.rule.hasPrefix("topic-person") }
+        // The thanks name who is thanked: a person word or a unit ("koko osaston henkilökunnalle") is no fallback topic.
+        reading.topics.removeAll { $0.rule.hasPrefix("topic-person") || $0.topic == .overall && $0.priority == 1 }
         if !reading.topics.contains(where: { $0.topic == .staffManner }) {
             reading.topics.append(TopicMention(topic: .staffManner, priority: 3, token: staff, rule: "thanks-to-staff"))
         }
@@ -465,6 +467,51 @@ extension Classifier {
                 return
             }
         }
+        // "Odotin tunnin", "istuin tunnin": an hour with no number.
+        if isWait, let hour = reading.tokens.first(where: { i in
+            toks[i].isWord && toks[i].forms.lemmas.contains("tunti") && toks[i].hasCase(.genitive) && toks[i].analyses.first?.plural != true
+                && !reading.tokens.contains { $0 < i && $0 >= i - 2 && Self.statedCount(toks[$0]) != nil }
+        }) {
+            reading.hits.append(PolarityHit(weight: -1.0, token: hour, rule: "duration-fact"))
+            trace.add(toks[hour].text, "duration-fact", "a long wait stated as a fact", clause: reading.index)
+        }
+    }
+
+    /// "ei ollut yhtään vapaata tuolia": "not a single" before a partitive noun with no sentiment of its own says
+    /// that something of the clause's topic was missing, also when the noun itself names no topic.
+    static func noneAtAll(_ words: [Int], tokens toks: [PreparedToken]) -> Int? {
+        for (k, w) in words.enumerated() where ["yhtään", "ainuttakaan", "yhtäkään"].contains(toks[w].forms.surface) {
+            if let noun = words[(k + 1)...].prefix(2).first(where: { toks[$0].best?.wordClass == .noun }),
+               toks[noun].hasCase(.partitive), toks[noun].sentiment.isEmpty {
+                return noun
+            }
+        }
+        return nil
+    }
+
+    /// "Odotin parempaa", "odotin selvempiä ohjeita", "olisin odottanut enemmän": "odottaa" with a comparative is
+    /// an expectation the visit fell short of, not a wait. The comparative's praise turns to criticism and the
+    /// verb names no waiting.
+    func readExpectation(_ words: [Int], reading: inout ClauseReading, text: PreparedText, trace: inout Trace) {
+        guard text.language == .fi else { return }
+        let toks = text.tokens
+        guard let verb = words.first(where: { toks[$0].forms.lemmas.contains("odottaa") && toks[$0].best?.wordClass == .verb }),
+              let more = words.first(where: { i in
+                  i > verb && i <= verb + 3 && (toks[i].forms.surface == "enemmän"
+                      || toks[i].analyses.contains { $0.comparison == .comparative && $0.wordClass == .adjective })
+              })
+        else { return }
+        reading.topics.removeAll { $0.topic == .waiting && $0.token == verb }
+        var turned = false
+        for h in reading.hits.indices where reading.hits[h].token >= more && reading.hits[h].weight > 0 {
+            reading.hits[h].weight = -reading.hits[h].weight
+            reading.hits[h].rule += "+expectation"
+            turned = true
+        }
+        if !turned, !reading.hits.contains(where: { $0.token >= more }) {
+            reading.hits.append(PolarityHit(weight: -1.0, token: more, rule: "expectation"))
+        }
+        trace.add(toks[verb].text + " " + toks[more].text, "expectation", "expected more than the visit gave: criticism, no wait", clause: reading.index)
     }
 
     /// The count a number or a Finnish numeral word states ("45", "viisi", "kolmekymmentä", "viisitoista"); "pari"

@@ -569,6 +569,22 @@ enum Fixtures {
         Phenomenon(rule: "a problem solved is the clinician's success", text: "Hoitaja ratkaisi ongelman nopeasti.", labels: ["competence:p"]),
         Phenomenon(rule: "a cause found is no place found", text: "Lääkäri löysi ongelman heti.", labels: ["competence:p"]),
         Phenomenon(rule: "a cause not found", text: "Lääkäri ei löytänyt syytä kipuihin.", labels: ["competence:c"]),
+        Phenomenon(rule: "odottaa + comparative is an expectation, not a wait", text: "Odotin parempaa.", labels: ["overall:c"]),
+        Phenomenon(rule: "an expectation about a named topic", text: "Odotin selvempiä ohjeita.", labels: ["communication:c"]),
+        Phenomenon(rule: "negation over 'seemed to know what to do'", text: "Lääkäri ei oikein tuntunut tietävän mitä tehdä.",
+                   labels: ["competence:c"]),
+        Phenomenon(rule: "the patient knowing what to do is no clinician's competence", text: "Sain selkeät ohjeet ja tiedän nyt mitä tehdä.",
+                   labels: ["communication:p"]),
+        Phenomenon(rule: "a cold waiting hall is the place, not the wait (convention 7)", text: "Odotusaulassa oli kylmä.",
+                   labels: ["facilities:c"]),
+        Phenomenon(rule: "medicine not given (negated antaa)", text: "Kipulääkettä ei annettu vaikka pyysin.", labels: ["medication:c"]),
+        Phenomenon(rule: "thanks for patience", text: "Kiitos kärsivällisyydestä!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "thanks to the whole ward's staff name no overall", text: "Kiitokset koko osaston henkilökunnalle!",
+                   labels: ["staff_manner:p"]),
+        Phenomenon(rule: "not a single free chair", text: "Odotushuoneessa ei ollut yhtään vapaata tuolia.", labels: ["facilities:c"]),
+        Phenomenon(rule: "an hour with no number", text: "Odotin tunnin.", labels: ["waiting:c"]),
+        Phenomenon(rule: "standing for half an hour is a wait", text: "Jouduin seisomaan puoli tuntia.", labels: ["waiting:c"]),
+        Phenomenon(rule: "a promised callback that never came", text: "Luvattiin soittaa takaisin, ei soitettu.", labels: ["access:c"]),
     ]
 
     @Test(arguments: table)
