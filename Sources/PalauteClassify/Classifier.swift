@@ -81,7 +81,14 @@ public struct Classifier: Sendable {
             let lex = bundle[lang]
             guard lex.language == lang else { continue }
             let function = words.map { lex.functionWords.contains(TokenForms(lemmas: [], surface: $0.normalized.lowercased()).surface) }
-            let hits = function.filter { $0 }.count
+            // A word Voikko does not know that this language's lexicon does ("Tydliga instruktioner") counts too.
+            let known = words.map { w -> Bool in
+                guard w.analyses.isEmpty else { return false }
+                let surface = w.normalized.lowercased()
+                let forms = TokenForms(lemmas: [surface], surface: surface)
+                return !lex.sentimentEntries(forms).isEmpty || !lex.topicEntries(forms).isEmpty
+            }
+            let hits = zip(function, known).filter { $0 || $1 }.count
             // Finnish words Voikko knows that are no function words of this language ("Erinomaista palvelua
             // ruotsiksi, tack så mycket!"): a closing phrase in another language does not outweigh them.
             let finnish = zip(words, function).filter { !$0.0.analyses.isEmpty && !$0.1 }.count

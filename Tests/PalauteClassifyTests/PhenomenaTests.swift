@@ -585,6 +585,10 @@ enum Fixtures {
         Phenomenon(rule: "an hour with no number", text: "Odotin tunnin.", labels: ["waiting:c"]),
         Phenomenon(rule: "standing for half an hour is a wait", text: "Jouduin seisomaan puoli tuntia.", labels: ["waiting:c"]),
         Phenomenon(rule: "a promised callback that never came", text: "Luvattiin soittaa takaisin, ei soitettu.", labels: ["access:c"]),
+        Phenomenon(rule: "sv: a text of words only the Swedish lexicon knows is read as Swedish", text: "Tydliga instruktioner inför operationen.",
+                   labels: ["communication:p"], exact: false),
+        Phenomenon(rule: "sv: not respected", text: "Jag kände mig inte respekterad.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "en: never showed up", text: "The interpreter never showed up.", labels: ["language:c"]),
     ]
 
     @Test(arguments: table)
