@@ -86,7 +86,13 @@ extension Classifier {
                 readings.indices.contains(n) && readings[n].sentence == readings[r].sentence && readings[n].polarity > 0
             }
             for r in readings.indices where praised(r - 1, r) || praised(r + 1, r) {
-                guard let first = readings[r].tokens.first(where: { toks[$0].isWord }), toks[first].forms.surface == "vaikka" else { continue }
+                // Opened by "vaikka", or followed by "mutta" and praise: "Laboratoriossa oli ruuhkaa, mutta jono eteni
+                // nopeasti".
+                func opensWithBut(_ n: Int) -> Bool {
+                    readings.indices.contains(n) && readings[n].tokens.first(where: { toks[$0].isWord }).map { toks[$0].forms.surface == "mutta" } == true
+                }
+                guard let first = readings[r].tokens.first(where: { toks[$0].isWord }),
+                      toks[first].forms.surface == "vaikka" || opensWithBut(r + 1) && praised(r + 1, r) else { continue }
                 let verbs = readings[r].tokens.filter { toks[$0].isWord && toks[$0].best?.wordClass == .verb }
                 guard !verbs.isEmpty, verbs.allSatisfy({ toks[$0].forms.lemmas.contains("olla") }) else { continue }
                 let before = readings[r].hits.count
