@@ -661,13 +661,16 @@ extension Classifier {
                 trace.add(t.text, "suggestion:conditional", "proposal for the future", clause: index)
                 return
             }
-            if b.mood == .imperative, b.person == 2, b.plural, !t.isNegationVerb {
+            // An imperative inside an idiom ("jatkakaa samaan malliin") is praise, not a proposal.
+            if b.mood == .imperative, b.person == 2, b.plural, !t.isNegationVerb, !reading.consumed.contains(i) {
                 if let demand = cueMatches(.demand, t) {
                     // "Korjatkaa ajanvarausjärjestelmä toimivaksi": a demand to fix says it is broken; the state
                     // a demand asks for (a translative "toimivaksi") is no praise.
                     reading.hits.removeAll { $0.weight > 0 && toks[$0.token].hasCase(.translative) }
-                    // Only "korjatkaa" says so itself; "tarkistakaa tietonne" closes a complaint made elsewhere.
-                    if !reading.hits.contains(where: { $0.weight < 0 }), text.language == .fi, t.forms.lemmas.contains("korjata") {
+                    // Only "korjatkaa" and "lopettakaa" say so themselves; "tarkistakaa tietonne" closes a complaint
+                    // made elsewhere.
+                    if !reading.hits.contains(where: { $0.weight < 0 }), text.language == .fi,
+                       t.forms.lemmas.contains("korjata") || t.forms.lemmas.contains("lopettaa") {
                         reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "demand", source: demand.source))
                         trace.add(t.text, "demand", "a demand to fix: criticism -1.0", source: demand.source, clause: index)
                     }

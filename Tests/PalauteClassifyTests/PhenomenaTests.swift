@@ -608,6 +608,16 @@ enum Fixtures {
         Phenomenon(rule: "a busy doctor before praise is still a complaint", text: "Lääkärillä oli kiire, mutta hän oli ystävällinen.",
                    labels: ["staff_manner:p", "consultation_time:c"]),
         Phenomenon(rule: "spoken 'pelasi', 'pelitti' (worked)", text: "Kaikki pelitti.", labels: ["overall:p"]),
+        Phenomenon(rule: "'keep it up' in the imperative is praise, no proposal", text: "Hyvä kun on iltavastaanotto, jatkakaa samaan malliin!",
+                   labels: ["access:p"]),
+        Phenomenon(rule: "appointments running out", text: "Nyt ajat loppuvat heti.", labels: ["access:c"]),
+        Phenomenon(rule: "appointment slots by time of day are access", text: "Voisi olla enemmän iltapäiväaikoja.", labels: ["access:s"]),
+        Phenomenon(rule: "the course of a procedure (kulku) is no cost (kulu)", text: "Minulle ei kerrottu toimenpiteen kulusta.",
+                   labels: ["communication:c"], exact: false, absent: ["price:c"]),
+        Phenomenon(rule: "a demand to stop something criticises it", text: "Lopettakaa tuo automaattinen puhelinjono.", labels: ["access:c"]),
+        Phenomenon(rule: "a heavy door for a walker", text: "Ovi on raskas avata rollaattorilla.", labels: ["facilities:c"]),
+        Phenomenon(rule: "sv: answering the phone is access", text: "Ni svarar aldrig i telefon.", labels: ["access:c"]),
+        Phenomenon(rule: "sv: a proposal to answer the phone faster", text: "Ni borde svara snabbare i telefon.", labels: ["access:s"]),
     ]
 
     @Test(arguments: table)
