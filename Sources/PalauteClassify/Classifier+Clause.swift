@@ -116,6 +116,7 @@ extension Classifier {
         var pending: (value: Double, pos: Int, source: LexiconSource)?
         var excess = false
         var obliged: Int?
+        var remedyNegated = false
         var degreeWords = Set<Int>()
         let hasLeave = words.contains { toks[$0].forms.lemmas.contains("jäädä") }
         // `sentiment` and `all` exclusions ("paha olo" is the patient's state, "ystävällisin terveisin" a
@@ -164,6 +165,7 @@ extension Classifier {
                     negatePartitiveBefore(pos, words: words, reading: &reading, tokens: toks, trace: &trace)
                 }
                 negated = true
+                remedyNegated = false
                 trace.add(tok.text, "negation", "flips what follows in the clause", source: mods.first { $0.kind == .negator }?.source, clause: index)
                 continue
             }
@@ -216,6 +218,7 @@ extension Classifier {
                 continue
             }
             if mods.contains(where: { $0.kind == .obligation }) { obliged = pos }
+            if negated, mods.contains(where: { $0.kind == .remedy }) { remedyNegated = true }
             // A word in a privative's noun phrase reads like an abessive: "ilman jonoa" as "jonotta".
             let privative = privativeOpen || privativeClosesAfter == pos
             let abessive = tok.hasCase(.abessive) || privative
@@ -268,6 +271,14 @@ extension Classifier {
                 if abessive {
                     w = -w * 0.8
                     rule = privative ? "privative" : "abessive"
+                } else if negated && w > 0 && Self.isUnsurpassed(tok, words: words, tokens: toks) {
+                    // "En voisi olla tyytyväisempi", "parempaa hoitoa en ole missään saanut": nothing better could
+                    // be had, the best there is.
+                    w *= 1.2
+                    rule = "unsurpassed"
+                } else if negated && remedyNegated && w < 0 && tok.hasCase(.partitive) {
+                    // "Ei edes pahoiteltu myöhästymistä": the object of an act left undone is still a problem.
+                    rule = "negated-remedy-object"
                 } else if negated {
                     w = w > 0 ? -w * 0.9 : -w * 0.6
                     rule = "negation"
@@ -741,6 +752,10 @@ extension Classifier {
                 case .person where !Self.judgedCase(t) && !(t.hasCase(.elative) && likes):
                     // "Lääkärille jäi vähän aikaa": a person in a local case is not what is judged.
                     continue
+                case .lemma where text.language == .fi && e.priority == 2 && Self.isAttributiveParticiple(i, words: words, tokens: toks):
+                    // "Ilmoitettu hinta ei pitänyt paikkaansa": an act named as a property of the noun after it
+                    // ("the quoted price") is not the act judged.
+                    continue
                 default:
                     // Only a noun has a quality of its own: "tuntui liukuhihnalta" does not make "tuntua" a topic.
                     if m.priority == 1, text.language != .fi || t.best.map({ $0.wordClass == .noun }) ?? true, let by = ownPredicate(i, words: words, lex: lex, text: text) {
@@ -919,15 +934,41 @@ extension Classifier {
     /// Finnish negation takes its subject or object in the partitive, also before it: "Ongelmia ei ollut",
     /// "jonoa ei ollut", "apua en saanut". A partitive nominal with sentiment just before the negation verb (at
     /// most two words back, no pause) is in its scope and is read as negated.
+    /// A passive past participle right before a noun in its case: "ilmoitettu hinta", "annetun ohjeen".
+    static func isAttributiveParticiple(_ i: Int, words: [Int], tokens toks: [PreparedToken]) -> Bool {
+        guard let pos = words.firstIndex(of: i), pos + 1 < words.count, let a = toks[i].analyses.first(where: { $0.participle == "past_passive" }),
+              let next = toks[words[pos + 1]].analyses.first(where: { $0.wordClass == .noun }) else { return false }
+        return next.grammaticalCase == a.grammaticalCase
+    }
+
+    /// A comparative of praise under a negation that says nothing could be better: with the conditional of
+    /// "voida" ("ei voisi olla parempi") or with "ever, anywhere" ("parempaa en ole koskaan saanut").
+    static func isUnsurpassed(_ tok: PreparedToken, words: [Int], tokens toks: [PreparedToken]) -> Bool {
+        guard tok.analyses.contains(where: { $0.comparison == .comparative }) else { return false }
+        return words.contains { j in
+            let t = toks[j]
+            if ["koskaan", "ikinä", "missään", "mistään", "kenenkään", "kenestäkään"].contains(t.forms.surface) { return true }
+            return t.forms.lemmas.contains("voida") && t.analyses.contains { $0.mood == .conditional }
+        }
+    }
+
     func negatePartitiveBefore(_ pos: Int, words: [Int], reading: inout ClauseReading, tokens toks: [PreparedToken], trace: inout Trace) {
+        // "Virhettä ei korjattu": the object of a remedy left undone is still a problem.
+        if words[(pos + 1)...].prefix(3).contains(where: { toks[$0].mods.contains { $0.kind == .remedy } }) { return }
         var p = pos - 1
         while p >= 0, pos - p <= 2 {
             let j = words[p]
             if Self.pauseBetween(j, words[pos], tokens: toks) { return }
             let t = toks[j]
-            let nominal = t.best.map { $0.wordClass == .noun || $0.wordClass == .adjective } ?? false
-            if nominal, t.hasCase(.partitive), let h = reading.hits.lastIndex(where: { $0.token == j && $0.rule == "sentiment-word" }) {
+            // Any nominal partitive reading: "kipua" also reads as the rare verb "kivuta".
+            let nominal = t.analyses.contains { ($0.wordClass == .noun || $0.wordClass == .adjective) && $0.grammaticalCase == .partitive }
+            if nominal, let h = reading.hits.lastIndex(where: { $0.token == j && $0.rule == "sentiment-word" }) {
                 let entries = t.sentiment
+                if reading.hits[h].weight > 0, Self.isUnsurpassed(t, words: words, tokens: toks) {
+                    reading.hits[h].rule = "unsurpassed"
+                    trace.add(t.text, "unsurpassed", "nothing better: praise stays praise", clause: reading.index)
+                    return
+                }
                 if let e = entries.first(where: { $0.condition == .negated }) {
                     reading.hits[h].weight = e.weight
                 } else if entries.first(where: { $0.condition != .negated })?.condition == .plain {

@@ -618,6 +618,20 @@ enum Fixtures {
         Phenomenon(rule: "a heavy door for a walker", text: "Ovi on raskas avata rollaattorilla.", labels: ["facilities:c"]),
         Phenomenon(rule: "sv: answering the phone is access", text: "Ni svarar aldrig i telefon.", labels: ["access:c"]),
         Phenomenon(rule: "sv: a proposal to answer the phone faster", text: "Ni borde svara snabbare i telefon.", labels: ["access:s"]),
+        Phenomenon(rule: "the object of an apology left unsaid is still a problem", text: "Ei edes pahoiteltu myöhästymistä.",
+                   labels: ["staff_manner:c"], exact: false, absent: ["overall:p", "waiting:p"]),
+        Phenomenon(rule: "a problem not fixed (partitive before the negation)", text: "Viivettä ei selitetty.", labels: ["communication:c"],
+                   exact: false, absent: ["waiting:p"]),
+        Phenomenon(rule: "pain not treated", text: "Kipua ei hoidettu mitenkään.", labels: ["competence:c"]),
+        Phenomenon(rule: "no pain (existential) is no complaint", text: "Kipua ei ollut.", labels: [], absent: ["overall:c"]),
+        Phenomenon(rule: "a negated conditional comparative: nothing could be better", text: "En voisi olla tyytyväisempi!", labels: ["overall:p"]),
+        Phenomenon(rule: "a negated comparative with 'anywhere': the best there is", text: "Parempaa hoitoa en ole missään saanut.",
+                   labels: [], exact: false, sentiment: .positive),
+        Phenomenon(rule: "couldn't have gone better", text: "Ei olisi voinut mennä paremmin.", labels: ["overall:p"]),
+        Phenomenon(rule: "the phone queue the call dropped from is access", text: "Puhelu katkesi kahdesti jonottaessa.", labels: ["access:c"]),
+        Phenomenon(rule: "a claim that did not hold true", text: "Ilmoitettu hinta ei pitänyt paikkaansa.", labels: ["price:c"]),
+        Phenomenon(rule: "an attributive participle names no act", text: "Annetut ohjeet olivat selkeät.", labels: ["communication:p"]),
+        Phenomenon(rule: "did not have the energy to listen", text: "Lääkäri ei jaksanut kuunnella.", labels: ["staff_manner:c"]),
     ]
 
     @Test(arguments: table)

@@ -73,6 +73,10 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     /// A promise ("luvattiin", "lovade", "promised"): what was promised had not happened, so a good word in
     /// the next few words is no praise ("takaisinsoittoa luvattiin samalle päivälle").
     case promise
+    /// A verb that acts on a problem ("pahoitella", "korjata", "hoitaa"). Under negation its partitive object
+    /// stays a problem: "ei pahoiteltu myöhästymistä" says the delay happened, where "ei ollut ongelmia" says
+    /// there were none.
+    case remedy
     /// Ends the scope of a negation before the clause ends ("ja", "vaan").
     case scopeEnd = "scope_end"
     /// A word of length whose polarity the topic decides ("pitkä", "long"): a long wait is bad, a long visit
