@@ -212,6 +212,13 @@ extension Classifier {
                 trace.add(tok.text, "excess", "makes the next word a complaint", source: m.source, clause: index)
                 continue
             }
+            // "Ohjeita oli liikaa kerralla": too much of something, with no quality after it, is itself a complaint.
+            if let m = mods.first(where: { $0.kind == .excess }), text.language == .fi, tok.forms.surface == "liikaa", !negated {
+                reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "excess", source: m.source))
+                degreeWords.insert(i)
+                trace.add(tok.text, "excess", "too much of it: a complaint", source: m.source, clause: index)
+                continue
+            }
             if mods.contains(where: { $0.kind == .lukewarm }) {
                 reading.lukewarm = true
                 trace.add(tok.text, "lukewarm", "no label (convention 1)", source: mods.first { $0.kind == .lukewarm }?.source, clause: index)
@@ -371,6 +378,7 @@ extension Classifier {
         }
         orientDurations(&reading, text: text, trace: &trace)
         readExpectation(words, reading: &reading, text: text, trace: &trace)
+        readAmount(idxs, reading: &reading, text: text, trace: &trace)
         // "Muuten ei valittamista", "Kaiken kaikkiaan hyvä kokemus": a frame in the first words of the clause.
         if let frames = lex.cuesByKind[.verdict], !reading.hits.isEmpty {
             let head = Array(words.prefix(3))
@@ -472,6 +480,9 @@ extension Classifier {
             let minutes = lemmas.contains("minuutti") || lemmas.contains("min")
             let longer = ["tunti", "päivä", "viikko", "kuukausi"].contains { lemmas.contains($0) }
             guard minutes || longer else { continue }
+            // "Peruin ajan 26 tuntia etukäteen": a lead time, not a wait.
+            if let after = reading.tokens.first(where: { $0 > unit && toks[$0].isWord }),
+               ["etukäteen", "ennen", "aiemmin", "aikaisemmin", "sitten"].contains(toks[after].forms.surface) { continue }
             if isWait && (longer || n >= 30) || isVisit && minutes && n <= 10 {
                 reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "duration-fact"))
                 trace.add(toks[i].text + " " + toks[unit].text, "duration-fact", isWait ? "a long wait stated as a fact" : "a short visit stated as a fact", clause: reading.index)
@@ -498,6 +509,37 @@ extension Classifier {
             }
         }
         return nil
+    }
+
+    /// "Peruutusmaksu 50 euroa", "Maksoin 90 € kymmenen minuutin käynnistä": a fee stated as a bare amount, with
+    /// no word that judges it, is told because it was too much; "vain 20 euroa" because it was little.
+    func readAmount(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, trace: inout Trace) {
+        guard reading.hits.isEmpty, reading.suggestion == nil, let first = idxs.first else { return }
+        let toks = text.tokens
+        // A judging word anywhere in the sentence judges the amount ("Hinta oli 80 euroa, ihan ok").
+        let sentence = toks[first].sentence
+        let judged = toks.contains { t in
+            t.sentence == sentence && (t.sentiment.contains { $0.condition != .negated } || t.mods.contains { $0.kind == .lukewarm })
+        }
+        guard !judged else { return }
+        for (k, i) in idxs.enumerated() where toks[i].kind == .number && k + 1 < idxs.count {
+            let unit = toks[idxs[k + 1]]
+            let lemmas = unit.forms.lemmas
+            guard unit.text == "€" || ["e", "eur", "euros", "euro"].contains(unit.forms.surface) || lemmas.contains("euro") else { continue }
+            let little = idxs[max(0, k - 2)..<k].contains { j in
+                ["vain", "ainoastaan", "vaan", "only", "just", "bara", "endast"].contains(toks[j].forms.surface)
+            }
+            reading.hits.append(PolarityHit(weight: little ? 1.0 : -1.0, token: i, rule: "amount-fact"))
+            // The amount is all the clause judges: its other topics are only named ("sain 60 euron laskun
+            // käyttämättä jätetystä ajasta").
+            reading.topics.removeAll { $0.topic != .price }
+            if reading.topics.isEmpty {
+                reading.topics.append(TopicMention(topic: .price, priority: 3, token: i, rule: "topic-amount"))
+            }
+            trace.add(toks[i].text + " " + unit.text, "amount-fact", little ? "a small fee stated: praise" : "a fee stated as a bare amount: criticism",
+                      clause: reading.index)
+            return
+        }
     }
 
     /// "Odotin parempaa", "odotin selvempiä ohjeita", "olisin odottanut enemmän": "odottaa" with a comparative is
@@ -863,7 +905,10 @@ extension Classifier {
         var after = pos + 1
         while after < words.count && after <= pos + 3 {
             let j = words[after]
-            if plainQuality(j) { return j }
+            // "Lääkäri oli hyvin ystävällinen": a degree word before a quality is not the quality.
+            let degreeBeforeQuality = isDegree(j) && after + 1 < words.count
+                && toks[words[after + 1]].sentiment.contains { $0.condition != .negated }
+            if plainQuality(j) && !degreeBeforeQuality { return j }
             let f = toks[j].forms
             if !(f.lemmas.contains("olla") || isDegree(j)) { break }
             after += 1

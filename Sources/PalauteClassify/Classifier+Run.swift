@@ -225,6 +225,19 @@ extension Classifier {
                     trace.add(toks[r.tokens[0]].text, "neighbour-clause", "sentiment attached to clause \(readings[n].index)", clause: r.index)
                     break
                 }
+                // "Ohjeet olivat hyvät, mutta niitä oli liikaa kerralla": a pronoun refers back to the things of the
+                // clause before, also across a contrast.
+                // Only a subject or object ("ne", "niitä", "sitä"), not "sen jälkeen" (after that).
+                if topics.isEmpty, lang == .fi, k > 0, readings[k - 1].sentence == r.sentence,
+                   r.tokens.contains(where: { toks[$0].isWord && toks[$0].best?.wordClass == .pronoun
+                       && (toks[$0].forms.lemmas.contains("se") || toks[$0].forms.lemmas.contains("ne"))
+                       && (toks[$0].hasCase(.nominative) || toks[$0].hasCase(.partitive)) }) {
+                    let before = readings[k - 1].topics.filter { $0.topic != .overall && $0.priority >= 2 }
+                    if !before.isEmpty {
+                        topics = before
+                        trace.add(toks[r.tokens[0]].text, "pronoun-refers-back", "sentiment attached to clause \(readings[k - 1].index)", clause: r.index)
+                    }
+                }
                 // "Toivoisin lisää tuoleja aulaan, nyt osa joutui seisomaan": a complaint beside a proposal in the
                 // same sentence is the problem the proposal is about.
                 if topics.isEmpty, total < 0, r.suggestion == nil,
