@@ -650,6 +650,11 @@ enum Fixtures {
         Phenomenon(rule: "'oikein' after its verb is 'correctly'", text: "Sovellus ei kirjaa peruutusta oikein.", labels: ["digital:c"], exact: false),
         Phenomenon(rule: "a degree word before a quality is no quality of the person", text: "Lääkäri oli hyvin ystävällinen.",
                    labels: ["staff_manner:p"]),
+        Phenomenon(rule: "checking in is no information", text: "Jonotin tiskillä kaksikymmentä minuuttia ennen kuin pääsin ilmoittautumaan.",
+                   labels: ["waiting:c"]),
+        Phenomenon(rule: "saving time is praise, not the appointment", text: "Etävastaanotto säästi paljon aikaa.", labels: ["digital:p"]),
+        Phenomenon(rule: "a stuttering video link", text: "Videoyhteys pätki koko ajan.", labels: ["digital:c"]),
+        Phenomenon(rule: "in before one's own time", text: "Pääsin sisään jo ennen omaa aikaani.", labels: ["waiting:p"]),
     ]
 
     @Test(arguments: table)
