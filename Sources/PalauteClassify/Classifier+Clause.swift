@@ -681,6 +681,25 @@ extension Classifier {
                 break
             }
         }
+        // Convention 8 in Swedish and English: "should have explained", "I would have liked", "borde ha
+        // förklarat", "kunde ha", "hade önskat" wish this visit had been otherwise — criticism, not a proposal.
+        if text.language != .fi, !pastConditional {
+            let modals: Set<String> = text.language == .en
+                ? ["should", "could", "would", "might", "must"]
+                : ["borde", "kunde", "skulle", "måste", "hade"]
+            let perfect: Set<String> = text.language == .en ? ["have", "'ve"] : ["ha"]
+            let wishes: Set<String> = ["önskat", "velat", "hoppats", "behövt", "uppskattat", "föredragit"]
+            for (pos, i) in words.enumerated() where !reading.consumed.contains(i) && pos + 1 < words.count {
+                let w = toks[i].forms.surface, next = toks[words[pos + 1]].forms.surface
+                let retro = ["should've", "could've", "would've"].contains(w)
+                    || modals.contains(w) && (perfect.contains(next) || w == "hade" && wishes.contains(next))
+                guard retro, !reading.consumed.contains(words[pos + 1]) else { continue }
+                pastConditional = true
+                reading.hits.append(PolarityHit(weight: -1.5, token: i, rule: "retro-wish"))
+                trace.add("\(toks[i].text) \(toks[words[pos + 1]].text)", "retro-wish (past modal)", "criticism -1.5", clause: index)
+                return
+            }
+        }
         // A question asking why, or "eikö …?", complains rather than proposes.
         let isQuestion = toks.contains { $0.sentence == reading.sentence && $0.text == "?" }
         // "Onko mahdollista saada aika illaksi?" asks for something, "onko teillä iltavastaanottoa?" for

@@ -655,6 +655,11 @@ enum Fixtures {
         Phenomenon(rule: "saving time is praise, not the appointment", text: "Etävastaanotto säästi paljon aikaa.", labels: ["digital:p"]),
         Phenomenon(rule: "a stuttering video link", text: "Videoyhteys pätki koko ajan.", labels: ["digital:c"]),
         Phenomenon(rule: "in before one's own time", text: "Pääsin sisään jo ennen omaa aikaani.", labels: ["waiting:p"]),
+        Phenomenon(rule: "en: a past modal wish is criticism (convention 8)", text: "The doctor should have explained more.",
+                   labels: ["communication:c"]),
+        Phenomenon(rule: "sv: a past modal wish is criticism (convention 8)", text: "Läkaren borde ha förklarat mer.", labels: ["communication:c"]),
+        Phenomenon(rule: "sv: 'kunde ha … bättre' voids the good word", text: "Man kunde ha förklarat bättre.", labels: ["communication:c"]),
+        Phenomenon(rule: "en: a present modal is still a proposal", text: "You should offer evening appointments.", labels: ["access:s"]),
     ]
 
     @Test(arguments: table)
