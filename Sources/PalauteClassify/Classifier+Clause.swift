@@ -875,9 +875,16 @@ extension Classifier {
         // Convention 7: time spent waiting somewhere is waiting; the place, named as where (inessive, adessive:
         // "laboratoriossa joutui jonottamaan", "aulassa odotin"), is the setting, not what is judged.
         let waitingVerb = top.contains { $0.topic == .waiting && toks[$0.token].best?.wordClass == .verb }
+        // The wait may also be a noun the place follows: "pitkä odotus aulassa" ("aulassa oli kylmä ja odotus
+        // pitkä" judges both).
+        let waitingNouns = top.filter { m in
+            m.topic == .waiting && m.priority >= 2 && toks[m.token].best?.wordClass == .noun
+                && !toks[m.token].hasCase(.inessive) && !toks[m.token].hasCase(.adessive)
+        }.map(\.token)
         top.removeAll { m in
-            waitingVerb && (m.topic == .labImaging || m.topic == .facilities)
+            (m.topic == .labImaging || m.topic == .facilities)
                 && (toks[m.token].hasCase(.inessive) || toks[m.token].hasCase(.adessive))
+                && (waitingVerb || waitingNouns.contains { $0 < m.token && m.token - $0 <= 2 })
         }
         top.removeAll { m in
             (m.topic == .competence && m.priority == 2 && named.contains(.labImaging))

@@ -660,6 +660,12 @@ enum Fixtures {
         Phenomenon(rule: "sv: a past modal wish is criticism (convention 8)", text: "Läkaren borde ha förklarat mer.", labels: ["communication:c"]),
         Phenomenon(rule: "sv: 'kunde ha … bättre' voids the good word", text: "Man kunde ha förklarat bättre.", labels: ["communication:c"]),
         Phenomenon(rule: "en: a present modal is still a proposal", text: "You should offer evening appointments.", labels: ["access:s"]),
+        Phenomenon(rule: "convention 7: the place after a waiting noun is the setting", text: "Ainoa miinus pitkä odotus aulassa.",
+                   labels: ["waiting:c"]),
+        Phenomenon(rule: "convention 7: a place judged on its own and a wait", text: "Aulassa oli kylmä ja odotus pitkä.",
+                   labels: ["facilities:c", "waiting:c"]),
+        Phenomenon(rule: "'this is how it should go' is a verdict", text: "Lyhyt odotus. Juuri näin sen pitää mennä.",
+                   labels: ["waiting:p", "overall:p"]),
     ]
 
     @Test(arguments: table)
