@@ -96,12 +96,20 @@ extension Classifier {
                 let verbs = readings[r].tokens.filter { toks[$0].isWord && toks[$0].best?.wordClass == .verb }
                 guard !verbs.isEmpty, verbs.allSatisfy({ toks[$0].forms.lemmas.contains("olla") }) else { continue }
                 let before = readings[r].hits.count
+                // "Vaikka oli kiire": with no one who had it (no adessive possessor, as in "lääkärillä oli kiire"),
+                // a nominative circumstance is conceded too.
+                let nouns = readings[r].tokens.filter { toks[$0].isWord && [.noun, .adjective].contains(toks[$0].best?.wordClass) }
+                let impersonal = nouns.count == 1 && readings[r].hits.contains { $0.token == nouns[0] }
                 readings[r].hits.removeAll { h in
-                    h.weight < 0 && toks[h.token].analyses.contains { a in a.grammaticalCase == .partitive && [.noun, .adjective].contains(a.wordClass) }
+                    h.weight < 0 && toks[h.token].analyses.contains { a in
+                        [.noun, .adjective].contains(a.wordClass) && (a.grammaticalCase == .partitive || impersonal && a.grammaticalCase == .nominative)
+                    }
                 }
                 if readings[r].hits.count < before {
                     let kept = Set(readings[r].hits.map(\.token))
-                    readings[r].topics.removeAll { m in !kept.contains(m.token) && toks[m.token].analyses.contains { $0.grammaticalCase == .partitive } }
+                    readings[r].topics.removeAll { m in
+                        !kept.contains(m.token) && toks[m.token].analyses.contains { $0.grammaticalCase == .partitive || impersonal && $0.grammaticalCase == .nominative }
+                    }
                     trace.add(toks[first].text, "concession", "a busy circumstance conceded beside praise is no complaint", clause: readings[r].index)
                 }
             }

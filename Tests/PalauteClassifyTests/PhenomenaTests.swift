@@ -666,6 +666,14 @@ enum Fixtures {
                    labels: ["facilities:c", "waiting:c"]),
         Phenomenon(rule: "'this is how it should go' is a verdict", text: "Lyhyt odotus. Juuri näin sen pitää mennä.",
                    labels: ["waiting:p", "overall:p"]),
+        Phenomenon(rule: "not even a greeting", text: "Vastaanottovirkailija ei edes tervehtinyt.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "a returning customer (first person)", text: "Tulen varmasti uudestaan.", labels: ["overall:p"]),
+        Phenomenon(rule: "not coming back", text: "En tule uudestaan.", labels: ["overall:c"]),
+        Phenomenon(rule: "'tästä eteenpäin' is from now on, no referral", text: "Tästä eteenpäin asioin vain täällä!", labels: ["overall:p"]),
+        Phenomenon(rule: "an impersonal busy circumstance conceded before praise", text: "Vaikka oli kiire, minua kohdeltiin ystävällisesti.",
+                   labels: ["staff_manner:p"]),
+        Phenomenon(rule: "a wait with a subject is no conceded circumstance", text: "Odotus oli pitkä mutta lääkäri oli hyvä.",
+                   labels: ["waiting:c", "competence:p"]),
     ]
 
     @Test(arguments: table)
