@@ -674,6 +674,12 @@ enum Fixtures {
                    labels: ["staff_manner:p"]),
         Phenomenon(rule: "a wait with a subject is no conceded circumstance", text: "Odotus oli pitkä mutta lääkäri oli hyvä.",
                    labels: ["waiting:c", "competence:p"]),
+        Phenomenon(rule: "had time (a clinician in the adessive)", text: "Lääkärillä ei ollut aikaa.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "had time, and listened: two things", text: "Lääkärillä oli aikaa ja hän kuunteli.",
+                   labels: ["consultation_time:p", "staff_manner:p"]),
+        Phenomenon(rule: "did not have to explain again", text: "Sain saman lääkärin, ei tarvinnut selittää kaikkea uudestaan.",
+                   labels: ["continuity:p"]),
+        Phenomenon(rule: "familiarised in advance", text: "Lääkäri perehtyi aiempiin tutkimuksiini etukäteen.", labels: ["competence:p"], exact: false),
     ]
 
     @Test(arguments: table)
