@@ -680,6 +680,18 @@ enum Fixtures {
         Phenomenon(rule: "did not have to explain again", text: "Sain saman lääkärin, ei tarvinnut selittää kaikkea uudestaan.",
                    labels: ["continuity:p"]),
         Phenomenon(rule: "familiarised in advance", text: "Lääkäri perehtyi aiempiin tutkimuksiini etukäteen.", labels: ["competence:p"], exact: false),
+        Phenomenon(rule: "wishing for a call is a contact request, not a proposal (convention 8)",
+                   text: "Kaikki hyvin, mutta toivoisin soittoa tulosten tiimoilta.", labels: ["overall:p"], flags: [.contactRequest]),
+        Phenomenon(rule: "a proposal to tell results by phone is no contact request", text: "Toivoisin että tulokset kerrottaisiin myös puhelimitse.",
+                   labels: ["communication:s"], flags: []),
+        Phenomenon(rule: "an adult's dose given to a child", text: "Lapselle annettiin aikuisten annos kuumelääkettä.",
+                   labels: [], exact: false, flags: [.safety]),
+        Phenomenon(rule: "a wound that opened at home", text: "Leikkauksen jälkeen kukaan ei tarkistanut haavaa ja se aukesi kotona.", labels: ["competence:c"],
+                   exact: false, flags: [.safety]),
+        Phenomenon(rule: "symptoms not noticed (a missed finding)", text: "Lääkäri ei huomannut sydänkohtauksen oireita ja lähetti kotiin.",
+                   labels: ["competence:c"], exact: false, flags: [.safety]),
+        Phenomenon(rule: "trying to get in touch means failing", text: "Olen yrittänyt saada yhteyttä lääkäriin viikon.", labels: ["access:c"]),
+        Phenomenon(rule: "all appointments already gone", text: "Soitin aamulla ja kaikki ajat oli jo menneet.", labels: ["access:c"]),
     ]
 
     @Test(arguments: table)
