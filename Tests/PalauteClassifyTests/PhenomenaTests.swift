@@ -692,6 +692,8 @@ enum Fixtures {
                    labels: ["competence:c"], exact: false, flags: [.safety]),
         Phenomenon(rule: "trying to get in touch means failing", text: "Olen yrittänyt saada yhteyttä lääkäriin viikon.", labels: ["access:c"]),
         Phenomenon(rule: "all appointments already gone", text: "Soitin aamulla ja kaikki ajat oli jo menneet.", labels: ["access:c"]),
+        Phenomenon(rule: "'hyvin hoidettiin' with nothing named is a verdict on the visit", text: "Hyvin hoidettu, kiitos.", labels: ["overall:p"]),
+        Phenomenon(rule: "a thing treated well is competence", text: "Kipu hoidettiin hyvin.", labels: ["competence:p"]),
     ]
 
     @Test(arguments: table)
