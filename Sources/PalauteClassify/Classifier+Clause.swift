@@ -310,6 +310,14 @@ extension Classifier {
             reading.hits.append(PolarityHit(weight: w, token: i, rule: rule, source: e.source, topic: e.topic))
             trace.add(tok.text, rule, String(format: "%+.2f", w) + (e.topic.map { " (verdict → \($0.rawValue))" } ?? ""), source: e.source, clause: index)
         }
+        // "Eikä vieläkään apua": after a negative idiom that carries its own negation, a partitive good thing is
+        // what is still missing, not praise.
+        if text.language == .fi, let n = reading.hits.first(where: { $0.rule == "idiom" && $0.weight < 0 && toks[$0.token].isNegationVerb }) {
+            reading.hits.removeAll { h in
+                h.weight > 0 && h.token > n.token && h.rule == "sentiment-word" && toks[h.token].hasCase(.partitive)
+                    && toks[h.token].best?.wordClass == .noun
+            }
+        }
         // A degree word after its head ("ei sattunut yhtään") scales the last hit.
         if let p = pending, let last = reading.hits.indices.last, reading.hits[last].rule != "idiom",
            let hitPos = words.firstIndex(of: reading.hits[last].token), p.pos - hitPos <= 2, p.pos > hitPos {

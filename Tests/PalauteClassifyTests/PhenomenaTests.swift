@@ -694,6 +694,11 @@ enum Fixtures {
         Phenomenon(rule: "all appointments already gone", text: "Soitin aamulla ja kaikki ajat oli jo menneet.", labels: ["access:c"]),
         Phenomenon(rule: "'hyvin hoidettiin' with nothing named is a verdict on the visit", text: "Hyvin hoidettu, kiitos.", labels: ["overall:p"]),
         Phenomenon(rule: "a thing treated well is competence", text: "Kipu hoidettiin hyvin.", labels: ["competence:p"]),
+        Phenomenon(rule: "painless: 'ei tehnyt kipeää' flips the idiom", text: "Ei tehnyt yhtään kipeää.", labels: ["competence:p"]),
+        Phenomenon(rule: "it hurt", text: "Pistos teki tosi kipeää.", labels: ["competence:c"]),
+        Phenomenon(rule: "the right diagnosis at last", text: "Sain vihdoin oikean diagnoosin.", labels: ["competence:p"]),
+        Phenomenon(rule: "still no help: the good thing is what is missing", text: "Kolmas kerta saman vaivan takia eikä vieläkään apua.",
+                   labels: [], exact: false, sentiment: .negative),
     ]
 
     @Test(arguments: table)
