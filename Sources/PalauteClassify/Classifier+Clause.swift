@@ -377,7 +377,8 @@ extension Classifier {
            let neg = words.first(where: { toks[$0].isNegationVerb && !consumed.contains($0) }),
            let be = words.first(where: { abs($0 - neg) <= 2 && toks[$0].best?.wordClass == .verb && toks[$0].forms.lemmas.contains("olla") }),
            // "olla" as the main verb, not the auxiliary of "ei ole tullut".
-           !words.contains(where: { $0 > be && !toks[$0].forms.lemmas.contains("olla") && toks[$0].best?.wordClass == .verb }),
+           // An infinitive after it is a circumstance ("kahvia ei ollut tarjolla odottaessa").
+           !words.contains(where: { $0 > be && !toks[$0].forms.lemmas.contains("olla") && toks[$0].best?.wordClass == .verb && toks[$0].best?.mood != .infinitive }),
            let missing = reading.topics.first(where: { m in
                m.priority >= 2 && toks[m.token].hasCase(.partitive) && toks[m.token].best?.wordClass == .noun && toks[m.token].sentiment.isEmpty
            }) ?? Self.noneAtAll(words, tokens: toks).flatMap({ _ in reading.topics.first { $0.priority >= 2 } }) {

@@ -699,6 +699,12 @@ enum Fixtures {
         Phenomenon(rule: "the right diagnosis at last", text: "Sain vihdoin oikean diagnoosin.", labels: ["competence:p"]),
         Phenomenon(rule: "still no help: the good thing is what is missing", text: "Kolmas kerta saman vaivan takia eikä vieläkään apua.",
                    labels: [], exact: false, sentiment: .negative),
+        Phenomenon(rule: "'while waiting' frames an absence, not a wait", text: "Ihan hyvä, mutta kahvia ei ollut tarjolla odottaessa.",
+                   labels: ["overall:p", "facilities:c"]),
+        Phenomenon(rule: "hospital food is comfort (facilities); a lunch hour is not food", text: "Sairaalan ruoka oli kylmää ja mautonta.",
+                   labels: ["facilities:c"]),
+        Phenomenon(rule: "the clinic 'auntie' is a person word", text: "Neuvolan täti oli ihana.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "no continuity", text: "Taas uusi hammaslääkäri, ei jatkuvuutta.", labels: ["continuity:c"]),
     ]
 
     @Test(arguments: table)
