@@ -705,6 +705,9 @@ enum Fixtures {
                    labels: ["facilities:c"]),
         Phenomenon(rule: "the clinic 'auntie' is a person word", text: "Neuvolan täti oli ihana.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "no continuity", text: "Taas uusi hammaslääkäri, ei jatkuvuutta.", labels: ["continuity:c"]),
+        Phenomenon(rule: "en: a high price", text: "The price was high.", labels: ["price:c"]),
+        Phenomenon(rule: "sv: a high fee", text: "Priset var högt.", labels: ["price:c"]),
+        Phenomenon(rule: "en: a doctor in a hurry", text: "The doctor seemed to be in a hurry.", labels: ["consultation_time:c"]),
     ]
 
     @Test(arguments: table)
