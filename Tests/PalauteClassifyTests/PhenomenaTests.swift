@@ -708,6 +708,11 @@ enum Fixtures {
         Phenomenon(rule: "en: a high price", text: "The price was high.", labels: ["price:c"]),
         Phenomenon(rule: "sv: a high fee", text: "Priset var högt.", labels: ["price:c"]),
         Phenomenon(rule: "en: a doctor in a hurry", text: "The doctor seemed to be in a hurry.", labels: ["consultation_time:c"]),
+        Phenomenon(rule: "went like on wings", text: "Käynti meni kuin siivillä.", labels: ["overall:p"]),
+        Phenomenon(rule: "thanks to the team", text: "Kiitos koko tiimille!", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "billed twice", text: "Sain laskun kahteen kertaan samasta käynnistä.", labels: ["price:c"]),
+        Phenomenon(rule: "a ruptured appendix after being told to wait", text: "Hoitaja käski odottaa aamuun. Aamulla umpisuoli oli puhjennut.",
+                   labels: [], exact: false, flags: [.safety]),
     ]
 
     @Test(arguments: table)
