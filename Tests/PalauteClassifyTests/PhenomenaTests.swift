@@ -712,6 +712,7 @@ enum Fixtures {
         Phenomenon(rule: "thanks to the team", text: "Kiitos koko tiimille!", labels: ["staff_manner:p"]),
         Phenomenon(rule: "billed twice", text: "Sain laskun kahteen kertaan samasta käynnistä.", labels: ["price:c"]),
         Phenomenon(rule: "spoken 'vast' (vasta): results only after a week", text: "tulokset tuli vast viikon päästä", labels: ["communication:c"]),
+        Phenomenon(rule: "a steep price (kova hinta)", text: "Hinta oli yllättävän kova.", labels: ["price:c"]),
         Phenomenon(rule: "a ruptured appendix after being told to wait", text: "Hoitaja käski odottaa aamuun. Aamulla umpisuoli oli puhjennut.",
                    labels: [], exact: false, flags: [.safety]),
     ]
