@@ -723,6 +723,10 @@ enum Fixtures {
         Phenomenon(rule: "heard at last (tulla kuulluksi)", text: "Koin tulleeni todella kuulluksi.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "not hearing the doctor on a video link is no manner", text: "Videoyhteys pätki enkä kuullut lääkäriä.", labels: ["digital:c"]),
         Phenomenon(rule: "laughed at (object before the verb)", text: "Minulle naurettiin vastaanotolla.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "an unknown Omaolo compound is digital", text: "Omaolo-palvelu ohjasi minut päivystykseen turhaan.", labels: ["digital:c"]),
+        Phenomenon(rule: "a drug already found unsuitable", text: "Minulle määrättiin lääke, joka on jo todettu minulle sopimattomaksi.",
+                   labels: ["medication:c"], flags: [.safety]),
+        Phenomenon(rule: "a late invoice is no wait", text: "Lasku tuli kuukausia myöhässä.", labels: ["price:c"]),
         Phenomenon(rule: "a ruptured appendix after being told to wait", text: "Hoitaja käski odottaa aamuun. Aamulla umpisuoli oli puhjennut.",
                    labels: [], exact: false, flags: [.safety]),
     ]
