@@ -187,6 +187,13 @@ extension Classifier {
                 negated = false
                 trace.add(tok.text, "never this", "the negation does not reach the quality that follows", clause: index)
             }
+            // "Sovellus ei kirjaa peruutusta oikein": "oikein" closing a negated clause is "correctly" — the act
+            // was done wrong. Elsewhere it is a degree word ("oikein hyvä") or a hedge ("en oikein tiedä").
+            if negated, text.language == .fi, tok.forms.surface == "oikein", pos == words.count - 1 {
+                reading.hits.append(PolarityHit(weight: -1.0, token: i, rule: "not-correctly"))
+                trace.add(tok.text, "not-correctly", "not done correctly: -1.0", clause: index)
+                continue
+            }
             if let m = mods.first(where: { $0.kind == .intensifier || $0.kind == .softener }) {
                 // A word that is also a topic or sentiment word is a degree word only before a quality.
                 // Degree words do not inflect: "aikaa", "ajan" are always time.
@@ -535,6 +542,11 @@ extension Classifier {
             let unit = toks[idxs[k + 1]]
             let lemmas = unit.forms.lemmas
             guard unit.text == "€" || ["e", "eur", "euros", "euro"].contains(unit.forms.surface) || lemmas.contains("euro") else { continue }
+            // A fee: the clause names one ("peruutusmaksu", "lasku", "hinta") or says what was paid ("maksoin") —
+            // not any amount ("ostin 50 eurolla").
+            let fee = idxs.contains { $0 != idxs[k + 1] && toks[$0].topicEntries.contains { $0.topic == .price } }
+                || idxs.contains { toks[$0].forms.lemmas.contains("maksaa") || toks[$0].forms.lemmas.contains("pay") || toks[$0].forms.lemmas.contains("betala") }
+            guard fee else { continue }
             let little = idxs[max(0, k - 2)..<k].contains { j in
                 ["vain", "ainoastaan", "vaan", "only", "just", "bara", "endast"].contains(toks[j].forms.surface)
             }
