@@ -378,6 +378,16 @@ extension Classifier {
             }
         }
         thanksToStaff(idxs, words: words, reading: &reading, text: text, lex: lex, trace: &trace)
+        // "Isoin kiitos synnytysosastolle, olitte mahtavia!": the writer addresses the staff as "te"; a quality
+        // said of them, with nothing else named, is their manner.
+        if text.language == .fi, !reading.topics.contains(where: { $0.priority >= 2 }),
+           let you = words.first(where: { j in
+               toks[j].analyses.first.map { $0.wordClass == .verb && $0.person == 2 && $0.plural && $0.mood == .indicative } ?? false
+           }) {
+            reading.topics.removeAll { $0.topic == .overall && $0.priority == 1 }
+            reading.topics.append(TopicMention(topic: .staffManner, priority: 2, token: you, rule: "addressed-staff"))
+            trace.add(toks[you].text, "addressed-staff", "the writer speaks to the staff: staff_manner", clause: index)
+        }
         // "Parkkipaikkoja ei ollut", "ei ollut tulkkia": a named thing that was not there is missing. Only with
         // no sentiment in the clause (a problem word that was not there, "jonoa ei ollut", is read as such).
         if text.language == .fi, reading.hits.isEmpty, reading.suggestion == nil,
