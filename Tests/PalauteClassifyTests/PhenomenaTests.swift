@@ -729,6 +729,8 @@ enum Fixtures {
         Phenomenon(rule: "a late invoice is no wait", text: "Lasku tuli kuukausia myöhässä.", labels: ["price:c"]),
         Phenomenon(rule: "the staff addressed as 'te'", text: "Olitte ihania.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "'te' with a topic of its own keeps it", text: "Odotitte liian kauan.", labels: ["waiting:c"]),
+        Phenomenon(rule: "'takkusi' (did not go smoothly; Voikko: takuta)", text: "Ihan hyvä kokemus, vaikka ajanvaraus takkusi.",
+                   labels: ["overall:p", "access:c"]),
         Phenomenon(rule: "a ruptured appendix after being told to wait", text: "Hoitaja käski odottaa aamuun. Aamulla umpisuoli oli puhjennut.",
                    labels: [], exact: false, flags: [.safety]),
     ]
