@@ -325,6 +325,16 @@ extension Classifier {
                     && toks[h.token].best?.wordClass == .noun
             }
         }
+        // "Kävin neljä kertaa ennen kuin joku otti kipuni tosissaan": good that came only after (ennen kuin) is
+        // the delay complained of, not praise.
+        if text.language == .fi, let k = words.indices.dropLast().first(where: { words[$0] > 0 && toks[words[$0]].forms.surface == "kuin"
+            && $0 > 0 && toks[words[$0 - 1]].forms.surface == "ennen" }) {
+            for h in reading.hits.indices where reading.hits[h].token > words[k] && reading.hits[h].weight > 0 {
+                reading.hits[h].weight = -reading.hits[h].weight * 0.8
+                reading.hits[h].rule += "+only-after"
+                trace.add(toks[reading.hits[h].token].text, "only-after", "good that came only after (ennen kuin) is the delay", clause: index)
+            }
+        }
         // A degree word after its head ("ei sattunut yhtään") scales the last hit.
         if let p = pending, let last = reading.hits.indices.last, reading.hits[last].rule != "idiom",
            let hitPos = words.firstIndex(of: reading.hits[last].token), p.pos - hitPos <= 2, p.pos > hitPos {

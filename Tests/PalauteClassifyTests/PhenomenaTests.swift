@@ -731,6 +731,11 @@ enum Fixtures {
         Phenomenon(rule: "'te' with a topic of its own keeps it", text: "Odotitte liian kauan.", labels: ["waiting:c"]),
         Phenomenon(rule: "'takkusi' (did not go smoothly; Voikko: takuta)", text: "Ihan hyvä kokemus, vaikka ajanvaraus takkusi.",
                    labels: ["overall:p", "access:c"]),
+        Phenomenon(rule: "good that came only after (ennen kuin) is the delay", text: "Kävin neljä kertaa ennen kuin joku otti kipuni tosissaan.",
+                   labels: ["staff_manner:c"]),
+        Phenomenon(rule: "good before 'ennen kuin' stays good", text: "Lääkäri selitti kaiken hyvin ennen kuin aloitti.", labels: ["communication:p"]),
+        Phenomenon(rule: "as if I had not been there", text: "Henkilökunta puhui keskenään kuin minua ei olisi ollut.", labels: ["staff_manner:c"]),
+        Phenomenon(rule: "present and supportive", text: "Kätilö oli koko synnytyksen ajan läsnä ja tukena.", labels: ["staff_manner:p"]),
         Phenomenon(rule: "a ruptured appendix after being told to wait", text: "Hoitaja käski odottaa aamuun. Aamulla umpisuoli oli puhjennut.",
                    labels: [], exact: false, flags: [.safety]),
     ]
