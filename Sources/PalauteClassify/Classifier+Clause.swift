@@ -327,8 +327,9 @@ extension Classifier {
         }
         // "Kävin neljä kertaa ennen kuin joku otti kipuni tosissaan": good that came only after (ennen kuin) is
         // the delay complained of, not praise.
-        if text.language == .fi, let k = words.indices.dropLast().first(where: { words[$0] > 0 && toks[words[$0]].forms.surface == "kuin"
-            && $0 > 0 && toks[words[$0 - 1]].forms.surface == "ennen" }) {
+        if text.language == .fi, let k = words.indices.dropFirst().first(where: {
+            toks[words[$0]].forms.surface == "kuin" && toks[words[$0 - 1]].forms.surface == "ennen"
+        }) {
             for h in reading.hits.indices where reading.hits[h].token > words[k] && reading.hits[h].weight > 0 {
                 reading.hits[h].weight = -reading.hits[h].weight * 0.8
                 reading.hits[h].rule += "+only-after"
@@ -550,14 +551,8 @@ extension Classifier {
     /// "Peruutusmaksu 50 euroa", "Maksoin 90 € kymmenen minuutin käynnistä": a fee stated as a bare amount, with
     /// no word that judges it, is told because it was too much; "vain 20 euroa" because it was little.
     func readAmount(_ idxs: [Int], reading: inout ClauseReading, text: PreparedText, trace: inout Trace) {
-        guard reading.hits.isEmpty, reading.suggestion == nil, let first = idxs.first else { return }
+        guard reading.hits.isEmpty, reading.suggestion == nil else { return }
         let toks = text.tokens
-        // A judging word anywhere in the sentence judges the amount ("Hinta oli 80 euroa, ihan ok").
-        let sentence = toks[first].sentence
-        let judged = toks.contains { t in
-            t.sentence == sentence && (t.sentiment.contains { $0.condition != .negated } || t.mods.contains { $0.kind == .lukewarm })
-        }
-        guard !judged else { return }
         for (k, i) in idxs.enumerated() where toks[i].kind == .number && k + 1 < idxs.count {
             let unit = toks[idxs[k + 1]]
             let lemmas = unit.forms.lemmas
@@ -566,7 +561,11 @@ extension Classifier {
             // not any amount ("ostin 50 eurolla").
             let fee = idxs.contains { $0 != idxs[k + 1] && toks[$0].topicEntries.contains { $0.topic == .price } }
                 || idxs.contains { toks[$0].forms.lemmas.contains("maksaa") || toks[$0].forms.lemmas.contains("pay") || toks[$0].forms.lemmas.contains("betala") }
-            guard fee else { continue }
+            // A judging word anywhere in the sentence judges the amount ("Hinta oli 80 euroa, ihan ok").
+            let judged = text.sentenceWords[reading.sentence].contains { j in
+                toks[j].sentiment.contains { $0.condition != .negated } || toks[j].mods.contains { $0.kind == .lukewarm }
+            }
+            guard fee, !judged else { return }
             let little = idxs[max(0, k - 2)..<k].contains { j in
                 ["vain", "ainoastaan", "vaan", "only", "just", "bara", "endast"].contains(toks[j].forms.surface)
             }
