@@ -736,6 +736,9 @@ enum Fixtures {
         Phenomenon(rule: "good before 'ennen kuin' stays good", text: "Lääkäri selitti kaiken hyvin ennen kuin aloitti.", labels: ["communication:p"]),
         Phenomenon(rule: "as if I had not been there", text: "Henkilökunta puhui keskenään kuin minua ei olisi ollut.", labels: ["staff_manner:c"]),
         Phenomenon(rule: "present and supportive", text: "Kätilö oli koko synnytyksen ajan läsnä ja tukena.", labels: ["staff_manner:p"]),
+        Phenomenon(rule: "the clinician remembered the previous visit", text: "Lääkäri muisti edellisen käyntini ja jatkoi siitä.",
+                   labels: ["continuity:p"]),
+        Phenomenon(rule: "skill that showed", text: "Henkilökunnan ammattitaito näkyi kaikessa.", labels: ["competence:p"]),
         Phenomenon(rule: "a ruptured appendix after being told to wait", text: "Hoitaja käski odottaa aamuun. Aamulla umpisuoli oli puhjennut.",
                    labels: [], exact: false, flags: [.safety]),
     ]
